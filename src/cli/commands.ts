@@ -1,0 +1,132 @@
+import { closeDb, getDb } from '../lib/db.ts';
+import { env } from '../lib/env/index.ts';
+import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '../lib/reference/index.ts';
+import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
+import { createAccount } from '../lib/users/admin.ts';
+import { migrateDatabase } from '../../db/migrate.ts';
+import { isEmpty, seedDemo } from '../../db/seed/seed.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** Returns the exit code; -1 means "keep running" (the server). */
+  run(values: Values): Promise<number | undefined>;
+}
+
+function print(json: boolean, data: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+}
+
+function oneOf<T extends string>(list: readonly T[], value: unknown, flag: string): T {
+  if (typeof value === 'string' && (list as readonly string[]).includes(value)) return value as T;
+  throw new Error(`--${flag} must be one of: ${list.join(', ')}`);
+}
+
+async function migrate(): Promise<void> {
+  await migrateDatabase(await getDb());
+}
+
+/** Prints the demo accounts so that a first-time visitor can log in as each role. */
+function printDemoAccounts(accounts: { email: string; role: string; password: string }[]): void {
+  console.info('\nDemo accounts (password for all: %s):', accounts[0]?.password ?? '');
+  for (const a of accounts) console.info(`  ${a.role.padEnd(12)} ${a.email}`);
+  console.info('');
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'db migrate',
+    usage: '',
+    summary: 'Apply pending database migrations (DATABASE_URL)',
+    options: { json: { type: 'boolean' } },
+    async run(values) {
+      await migrate();
+      print(
+        Boolean(values['json']),
+        { migrated: true, database: env().DATABASE_URL },
+        `Database migrated: ${env().DATABASE_URL}`,
+      );
+      await closeDb();
+    },
+  },
+  {
+    name: 'seed',
+    usage: '--demo [--json]',
+    summary: 'Add demo institutions and one account per role (idempotent)',
+    options: { demo: { type: 'boolean' }, json: { type: 'boolean' } },
+    async run(values) {
+      if (!values['demo']) throw new Error('say what to seed: --demo');
+      await migrate();
+      const accounts = await seedDemo();
+      if (values['json']) print(true, { accounts }, '');
+      else printDemoAccounts(accounts);
+      await closeDb();
+    },
+  },
+  {
+    name: 'user create',
+    usage: '--email E --name N --role R [--password P] [--sector S] [--region G] [--json]',
+    summary: 'Create an account (a password is generated when none is given)',
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      sector: { type: 'string' },
+      region: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    async run(values) {
+      const email = emailSchema.safeParse(values['email']);
+      if (!email.success) throw new Error('--email must be a valid e-mail address');
+      const name = nameSchema.safeParse(values['name']);
+      if (!name.success)
+        throw new Error('--name must be 2–100 letters (spaces, dots, hyphens and apostrophes allowed)');
+      const role: Role = oneOf(ROLES, values['role'], 'role');
+      const sector: Sector = oneOf(SECTORS, values['sector'] ?? 'other', 'sector');
+      const region: Region = oneOf(REGIONS, values['region'] ?? 'riga', 'region');
+      await migrate();
+      const password = typeof values['password'] === 'string' ? values['password'] : undefined;
+      const { user, password: used } = await createAccount({
+        email: email.data,
+        name: name.data,
+        role,
+        password,
+        sector,
+        region,
+      });
+      const generated = password === undefined;
+      print(
+        Boolean(values['json']),
+        { id: user.id, email: user.email, role: user.role, ...(generated ? { password: used } : {}) },
+        `Created ${user.role} ${user.email} (id ${user.id})${generated ? `; password: ${used}` : ''}`,
+      );
+      await closeDb();
+    },
+  },
+  {
+    name: 'serve',
+    usage: '',
+    summary: 'Migrate, add demo data to an empty database (SEED_DEMO), and serve the built app',
+    options: {},
+    async run() {
+      const config = env();
+      await migrate();
+      if (config.SEED_DEMO && (await isEmpty())) printDemoAccounts(await seedDemo());
+      const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+      try {
+        await import(entry.href);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
+          throw new Error('the app is not built yet: run "npm run build" first (or "npm start")', { cause: error });
+        }
+        throw error;
+      }
+      return -1;
+    },
+  },
+];

@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '../db.ts';
+import { AppError } from '../errors.ts';
+import { audit, listAuditEvents } from '../audit/index.ts';
+import { getInstitution } from '../institutions/index.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { passwordResetTokens, sessions } from '../../../db/schema/index.ts';
+import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
+
+/**
+ * Everything Tilts holds about a person, as a JSON-ready object (GDPR art. 15 and 20).
+ * Later capabilities (enrolments, attempts, certificates) add their sections here.
+ */
+export async function exportPersonalData(userId: number): Promise<Record<string, unknown>> {
+  const user = await findUserById(userId);
+  if (!user) throw new AppError('NOT_FOUND', 'error.user.notFound');
+  const institution = user.institutionId ? await getInstitution(user.institutionId) : null;
+  const coordinated = await coordinatedInstitutionIds(userId);
+  const db = await getDb();
+  const activeSessions = await db
+    .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.userId, userId));
+  const events = await listAuditEvents({ userId, limit: 1000 });
+  return {
+    exportedAt: new Date().toISOString(),
+    format: 'tilts-personal-data/1',
+    profile: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      status: user.status,
+      sector: user.sector,
+      region: user.region,
+      position: user.position,
+      locale: user.locale,
+      institution: institution
+        ? { id: institution.id, name: institution.name, registrationNumber: institution.registrationNumber }
+        : null,
+      privacyConsentAt: user.privacyConsentAt?.toISOString() ?? null,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    },
+    coordinatedInstitutionIds: coordinated,
+    sessions: activeSessions.map((s) => ({
+      createdAt: s.createdAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+    })),
+    auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, ip: e.ip })),
+  };
+}
+
+/**
+ * Erases a person's account: the password is checked, then name, e-mail, position and
+ * password are replaced or removed and every session ends. The row itself stays, with its
+ * sector, region and institution, so that no aggregate figure of the project changes.
+ */
+export async function deleteOwnAccount(userId: number, password: string, ip: string): Promise<void> {
+  const user = await findUserById(userId);
+  if (!user?.passwordHash || user.status === 'deleted') throw new AppError('NOT_FOUND', 'error.user.notFound');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError('BAD_REQUEST', 'error.password.current', { field: 'password' });
+  }
+  await anonymiseUser(userId);
+  await audit({ action: 'account_deleted', actorUserId: userId, targetUserId: userId, ip });
+}
+
+/** Replaces personal fields with neutral values; keeps the counting fields. */
+export async function anonymiseUser(userId: number): Promise<void> {
+  const db = await getDb();
+  await updateUser(userId, {
+    email: `deleted-${userId}@deleted.invalid`,
+    name: '—',
+    passwordHash: null,
+    position: null,
+    status: 'deleted',
+    deletedAt: new Date(),
+  });
+  await setCoordinatedInstitutions(userId, []);
+  await db.batch([
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+    db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)),
+  ]);
+}
