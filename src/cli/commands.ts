@@ -4,6 +4,8 @@ import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '..
 import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
 import { createAccount } from '../lib/users/admin.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
+import { pruneExpiredSessions } from '../lib/auth/session.ts';
+import { pruneRateLimits } from '../lib/auth/rate-limit.ts';
 import { isEmpty, seedDemo } from '../../db/seed/seed.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -117,6 +119,11 @@ export const COMMANDS: Command[] = [
       const config = env();
       await migrate();
       if (config.SEED_DEMO && (await isEmpty())) printDemoAccounts(await seedDemo());
+      // Expired sessions and finished rate-limit windows are only clutter: sweep them hourly.
+      const sweep = () =>
+        Promise.all([pruneExpiredSessions(), pruneRateLimits()]).catch((e) => console.error('[prune]', e));
+      await sweep();
+      setInterval(sweep, 60 * 60 * 1000).unref();
       const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
       try {
         await import(entry.href);

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_DIR } from '../setup/paths.ts';
+
+const dbFile = `${TEST_DATA_DIR}/cli-${process.pid}.db`;
+
+/** Runs the CLI as `npm run -s tilts -- …` would, on its own database file. */
+function tilts(...args: string[]) {
+  const result = spawnSync(process.execPath, ['src/cli/index.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, OUTBOX_DIR: `${TEST_DATA_DIR}/cli-outbox` },
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => rmSync(dbFile, { force: true }));
+
+describe('the tilts CLI', () => {
+  it('prints help listing every command', () => {
+    const { code, stdout } = tilts('help');
+    expect(code).toBe(0);
+    for (const command of ['db migrate', 'seed --demo', 'user create', 'serve']) expect(stdout).toContain(command);
+  });
+
+  it('migrates and seeds idempotently, reporting the demo accounts as JSON', () => {
+    expect(tilts('db', 'migrate').code).toBe(0);
+    const first = tilts('seed', '--demo', '--json');
+    expect(first.code).toBe(0);
+    const accounts = JSON.parse(first.stdout).accounts as { email: string; role: string; created: boolean }[];
+    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(['admin', 'trainer', 'coordinator', 'learner']));
+    expect(accounts.every((a) => a.created)).toBe(true);
+    const second = JSON.parse(tilts('seed', '--demo', '--json').stdout).accounts as { created: boolean }[];
+    expect(second.every((a) => !a.created)).toBe(true);
+  });
+
+  it('creates a user, with a generated password when none is given', () => {
+    const given = tilts(
+      'user',
+      'create',
+      '--email',
+      'Ieva.Trainer@Example.lv',
+      '--name',
+      'Ieva Kļaviņa',
+      '--role',
+      'trainer',
+      '--password',
+      'ļoti-droša-parole',
+      '--json',
+    );
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout)).toMatchObject({ email: 'ieva.trainer@example.lv', role: 'trainer' });
+    expect(given.stdout).not.toContain('password');
+    const generated = JSON.parse(
+      tilts('user', 'create', '--email', 'x@example.lv', '--name', 'Xenija Ā', '--role', 'admin', '--json').stdout,
+    );
+    expect(generated.password).toMatch(/^[a-z2-7]{16}$/);
+  });
+
+  it.each([
+    [
+      ['user', 'create', '--email', 'ieva.trainer@example.lv', '--name', 'Dup Licate', '--role', 'learner'],
+      /already exists/i,
+      1,
+    ],
+    [['user', 'create', '--email', 'nav-epasts', '--name', 'Bad Mail', '--role', 'learner'], /--email/, 1],
+    [
+      ['user', 'create', '--email', 'ok@example.lv', '--name', 'Bad Role', '--role', 'emperor'],
+      /--role must be one of/,
+      1,
+    ],
+    [
+      ['user', 'create', '--email', 'ok2@example.lv', '--name', 'Weak Pass', '--role', 'learner', '--password', '123'],
+      /at least 10/,
+      1,
+    ],
+    [['user', 'create', '--bogus'], /bogus/, 2],
+    [['frobnicate'], /unknown command/, 2],
+  ])('fails with a one-line reason: %j', (args, reason, exitCode) => {
+    const { code, stderr } = tilts(...args);
+    expect(code).toBe(exitCode);
+    expect(stderr).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
