@@ -10,7 +10,7 @@ describe('safeReturnPath', () => {
     ['//evil.example/', '/', 'a protocol-relative URL too'],
     ['/\\evil.example', '/', 'backslashes are treated as slashes by browsers'],
     [null, '/', 'nothing given'],
-  ])('%s → %s (%s)', (input, expected) => {
+  ])('%s → %s (%s)', (input, expected, _why) => {
     expect(safeReturnPath(input)).toBe(expected);
   });
 });

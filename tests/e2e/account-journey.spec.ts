@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { aRegistration, login, logout, register, submitLogin } from './helpers.ts';
+import { aRegistration, logout, register, submitLogin } from './helpers.ts';
 
 test('A teacher registers, logs out, logs in, edits her profile, switches language and deletes her account', async ({
   page,
@@ -92,4 +92,20 @@ test('Deleting an account needs the right password', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Parole nav pareiza.');
   await page.goto('/account');
   await expect(page.getByText(`${person.email} · Mācību dalībnieks`)).toBeVisible();
+});
+
+test('A profile change that is refused is not reported as saved', async ({ page }) => {
+  await register(page);
+  await page.getByLabel('Amats').fill('Māsa');
+  await page.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(page.getByRole('status')).toHaveText('Izmaiņas saglabātas.');
+
+  await page.getByLabel('Amats').fill('<b>Vecākā māsa</b>');
+  await page.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(page.getByLabel('Amats')).toHaveAccessibleDescription(
+    'Amatā nedrīkst būt rakstzīmes < un > vai vadības rakstzīmes.',
+  );
+  await expect(page.getByText('Izmaiņas saglabātas.')).toHaveCount(0);
+  await page.goto('/account');
+  await expect(page.getByLabel('Amats')).toHaveValue('Māsa');
 });

@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const OUTBOX = join(import.meta.dirname, '../../data/sqld-test/outbox');
 
 function resetLinkFor(email: string): string | undefined {
-  let files: string[] = [];
-  try {
-    files = readdirSync(OUTBOX).sort();
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(OUTBOX)) return undefined;
+  const files = readdirSync(OUTBOX).sort();
   const mails = files.map((f) => JSON.parse(readFileSync(join(OUTBOX, f), 'utf8')) as { to: string; links: string[] });
   return mails.filter((m) => m.to === email).at(-1)?.links[0];
 }

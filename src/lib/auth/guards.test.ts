@@ -30,7 +30,7 @@ describe('accessFor', () => {
     ['/administrator', as('learner'), 'allow', 'a prefix matches whole path segments only'],
     ['/institution', as('learner'), 'forbidden', 'learners have no institution view'],
     ['/institution', as('coordinator'), 'allow', 'coordinators see their institutions'],
-  ] as const)('%s as %o → %s (%s)', (path, user, expected) => {
+  ] as const)('%s as %o → %s (%s)', (path, user, expected, _why) => {
     expect(accessFor(path, user)).toBe(expected);
   });
 });

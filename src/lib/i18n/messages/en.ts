@@ -99,6 +99,7 @@ export const en: Record<MessageKey, Message> = {
   'field.consent': 'I have read the privacy notice and consent to the processing of my data for training purposes.',
   'field.role': 'Role',
   'field.status': 'Status',
+  'field.institutionName': 'Name',
   'field.registrationNumber': 'Registration number',
   'field.coordinatedInstitutions': 'Coordinated institutions',
   'field.search': 'Name or email',

@@ -102,6 +102,7 @@ export const lv = {
   'field.consent': 'Esmu iepazinies ar privātuma paziņojumu un piekrītu savu datu apstrādei mācību nolūkos.',
   'field.role': 'Loma',
   'field.status': 'Statuss',
+  'field.institutionName': 'Nosaukums',
   'field.registrationNumber': 'Reģistrācijas numurs',
   'field.coordinatedInstitutions': 'Koordinējamās iestādes',
   'field.search': 'Vārds vai e-pasts',
