@@ -180,3 +180,51 @@ test('An admin adds an institution, and a second one with the same registration 
   await expect(page.getByRole('status')).toHaveText('1 iestāde');
   await expect(page.getByRole('link', { name: 'Ogres novada sociālā dienesta dublikāts' })).toHaveCount(0);
 });
+
+test('A tampered or unknown session cookie is treated as logged out and cleared', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await login(page, 'teacher@tilts.demo', DEMO_PASSWORD);
+  const [session] = (await context.cookies()).filter((c) => c.name === 'tilts_session');
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+  const tampered = (session?.value ?? '').replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'));
+  await context.addCookies([{ name: 'tilts_session', value: tampered, url: baseURL ?? '' }]);
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  expect((await context.cookies()).find((c) => c.name === 'tilts_session')).toBeUndefined();
+});
+
+test('A profile form with a forged user id changes only the person’s own profile', async ({ page, browser }) => {
+  const victimContext = await browser.newContext();
+  const victim = await register(await victimContext.newPage(), aRegistration({ position: 'Neaizskarams amats' }));
+  await victimContext.close();
+  await login(page, 'admin@tilts.demo', DEMO_PASSWORD);
+  const victimId = String(await openUserAsAdmin(page, victim.email));
+
+  const attacker = await browser.newContext();
+  const attackerPage = await attacker.newPage();
+  const me = await register(attackerPage);
+  await attackerPage.goto('/account');
+  await attackerPage.evaluate((id) => {
+    const form = document.querySelector('main form');
+    for (const name of ['id', 'userId', 'role']) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = name === 'role' ? 'admin' : id;
+      form?.append(input);
+    }
+  }, victimId);
+  await attackerPage.getByLabel('Amats').fill('Uzbrucēja amats');
+  await attackerPage.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(attackerPage.getByRole('status')).toHaveText('Izmaiņas saglabātas.');
+  await expect(attackerPage.getByLabel('Amats')).toHaveValue('Uzbrucēja amats');
+  await expect(attackerPage.getByText(`${me.email} · Mācību dalībnieks`)).toBeVisible();
+  await attacker.close();
+
+  await page.goto(`/admin/users/${victimId}`);
+  await expect(page.getByText('Neaizskarams amats')).toBeVisible();
+});

@@ -7,9 +7,13 @@ const dbFile = `${TEST_DATA_DIR}/cli-${process.pid}.db`;
 
 /** Runs the CLI as `npm run -s tilts -- …` would, on its own database file. */
 function tilts(...args: string[]) {
+  return tiltsWithEnv({}, ...args);
+}
+
+function tiltsWithEnv(extraEnv: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, ['src/cli/index.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, OUTBOX_DIR: `${TEST_DATA_DIR}/cli-outbox` },
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, OUTBOX_DIR: `${TEST_DATA_DIR}/cli-outbox`, ...extraEnv },
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -81,6 +85,13 @@ describe('the tilts CLI', () => {
     const { code, stderr } = tilts(...args);
     expect(code).toBe(exitCode);
     expect(stderr).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to start on an invalid environment, naming each bad variable on one line', () => {
+    const { code, stderr } = tiltsWithEnv({ DATABASE_URL: 'postgres://db', SMTP_URL: 'mail.example.lv' }, 'serve');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Invalid environment: DATABASE_URL: .*SMTP_URL: /);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
