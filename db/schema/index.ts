@@ -2,3 +2,4 @@ export * from './institutions.ts';
 export * from './users.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './courses.ts';

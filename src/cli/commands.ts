@@ -3,6 +3,9 @@ import { env } from '../lib/env/index.ts';
 import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '../lib/reference/index.ts';
 import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
 import { createAccount } from '../lib/users/admin.ts';
+import { join } from 'node:path';
+import { loadAllCourses, loadCourse } from '../lib/courses/loader.ts';
+import { syncCourses, type SyncReport } from '../lib/courses/sync.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { pruneExpiredSessions } from '../lib/auth/session.ts';
 import { pruneRateLimits } from '../lib/auth/rate-limit.ts';
@@ -30,6 +33,17 @@ function oneOf<T extends string>(list: readonly T[], value: unknown, flag: strin
 
 async function migrate(): Promise<void> {
   await migrateDatabase(await getDb());
+}
+
+function formatSync(reports: SyncReport[]): string {
+  if (reports.length === 0) return 'Courses: none found';
+  return reports
+    .map((r) =>
+      r.outcome === 'invalid'
+        ? `Course ${r.slug}: INVALID, not published\n${(r.errors ?? []).map((e) => `  ${e}`).join('\n')}`
+        : `Course ${r.slug}: ${r.outcome} (version ${r.version ?? '?'})${r.movedEnrolments ? `, ${r.movedEnrolments} enrolments moved to it` : ''}`,
+    )
+    .join('\n');
 }
 
 /** Prints the demo accounts so that a first-time visitor can log in as each role. */
@@ -111,6 +125,38 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'courses sync',
+    usage: '[--json]',
+    summary: 'Load the course folders into the database (idempotent; invalid courses are reported)',
+    options: { json: { type: 'boolean' } },
+    async run(values) {
+      await migrate();
+      const reports = await syncCourses(env().COURSES_DIR);
+      print(Boolean(values['json']), reports, formatSync(reports));
+      await closeDb();
+      return reports.some((r) => r.outcome === 'invalid') ? 1 : 0;
+    },
+  },
+  {
+    name: 'courses validate',
+    usage: '[--slug S] [--json]',
+    summary: 'Check every course folder (or one) and list each problem with its file and field',
+    options: { slug: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const root = env().COURSES_DIR;
+      const slug = typeof values['slug'] === 'string' ? values['slug'] : undefined;
+      const loads = slug ? [loadCourse(join(root, slug))] : loadAllCourses(root);
+      const report = loads.map((l) =>
+        l.ok ? { slug: l.course.slug, valid: true, errors: [] } : { slug: l.slug, valid: false, errors: l.errors },
+      );
+      const text = report
+        .map((r) => (r.valid ? `ok      ${r.slug}` : `INVALID ${r.slug}\n${r.errors.map((e) => `  ${e}`).join('\n')}`))
+        .join('\n');
+      print(Boolean(values['json']), report, text || 'no courses found');
+      return report.every((r) => r.valid) ? 0 : 1;
+    },
+  },
+  {
     name: 'serve',
     usage: '',
     summary: 'Migrate, add demo data to an empty database (SEED_DEMO), and serve the built app',
@@ -119,6 +165,8 @@ export const COMMANDS: Command[] = [
       const config = env();
       await migrate();
       if (config.SEED_DEMO && (await isEmpty())) printDemoAccounts(await seedDemo());
+      const synced = await syncCourses(config.COURSES_DIR);
+      console.info(formatSync(synced));
       // Expired sessions and finished rate-limit windows are only clutter: sweep them hourly.
       const sweep = () =>
         Promise.all([pruneExpiredSessions(), pruneRateLimits()]).catch((e) => console.error('[prune]', e));

@@ -18,6 +18,9 @@ const PUBLIC_PAGES: Checked[] = [
   { path: '/accessibility', status: 200, heading: 'Piekļūstamības paziņojums' },
   { path: '/no-such-page', status: 404, heading: 'Lapa nav atrasta' },
   { path: '/forbidden', status: 403, heading: 'Piekļuve liegta' },
+  { path: '/courses', status: 200, heading: 'Kursi' },
+  { path: '/courses/common-core', status: 200, heading: /kopējais pamatkurss/ },
+  { path: '/courses/police', status: 200, heading: /policijas/ },
 ];
 
 const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
@@ -29,6 +32,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/account', status: 200, heading: 'Mans profils' },
       { path: '/account/password', status: 200, heading: 'Paroles maiņa' },
       { path: '/account/delete', status: 200, heading: 'Konta dzēšana' },
+      { path: '/learning', status: 200, heading: 'Mana mācīšanās' },
     ],
   },
   {
@@ -46,6 +50,8 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/admin/institutions', status: 200, heading: 'Iestādes' },
       { path: '/admin/institutions/1', status: 200, heading: /^Iestāde: / },
       { path: '/admin/audit', status: 200, heading: 'Audita žurnāls' },
+      { path: '/admin/courses', status: 200, heading: 'Kursu pārvaldība' },
+      { path: '/admin/courses/education', status: 200, heading: 'Starpkultūru komunikācija skolā' },
     ],
   },
 ];

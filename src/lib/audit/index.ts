@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'user_created',
   'institution_created',
   'institution_updated',
+  'courses_synced',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

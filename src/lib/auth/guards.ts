@@ -26,6 +26,8 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/admin', roles: ['admin'] },
   { prefix: '/institution', roles: ['coordinator', 'admin'] },
   { prefix: '/account', roles: 'any' },
+  { prefix: '/learning', roles: 'any' },
+  { prefix: '/learn', roles: 'any' },
 ];
 
 /** Decides access to a path for a user (null = not logged in). */

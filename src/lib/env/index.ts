@@ -17,6 +17,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tilts <no-reply@tilts.local>'),
   OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+  COURSES_DIR: z.string().min(1).default('./courses'),
   SEED_DEMO: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

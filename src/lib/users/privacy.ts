@@ -3,6 +3,7 @@ import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { audit, listAuditEvents } from '../audit/index.ts';
 import { getInstitution } from '../institutions/index.ts';
+import { myLearning } from '../courses/learning.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { passwordResetTokens, sessions } from '../../../db/schema/index.ts';
 import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
@@ -22,6 +23,7 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
     .from(sessions)
     .where(eq(sessions.userId, userId));
   const events = await listAuditEvents({ userId, limit: 1000 });
+  const learning = await myLearning(userId);
   return {
     exportedAt: new Date().toISOString(),
     format: 'tilts-personal-data/1',
@@ -46,6 +48,14 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
     sessions: activeSessions.map((s) => ({
       createdAt: s.createdAt.toISOString(),
       expiresAt: s.expiresAt.toISOString(),
+    })),
+    enrolments: learning.map((e) => ({
+      course: e.slug,
+      courseVersion: e.definition.version,
+      enrolledAt: e.enrolledAt.toISOString(),
+      startedAt: e.startedAt?.toISOString() ?? null,
+      completedAt: e.completedAt?.toISOString() ?? null,
+      completedActivities: [...e.completed].map(([activity, at]) => ({ activity, at: at.toISOString() })),
     })),
     auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, ip: e.ip })),
   };

@@ -1,0 +1,283 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { getDb } from '../db.ts';
+import { AppError } from '../errors.ts';
+import type { Sector } from '../reference/index.ts';
+import { activityCompletions, courses, courseVersions, enrolments, users } from '../../../db/schema/index.ts';
+import {
+  activitiesOf,
+  AVAILABLE_KINDS,
+  courseProgress,
+  isActivityComplete,
+  isCourseComplete,
+  type Progress,
+} from './completion.ts';
+import type { Activity, CourseDefinition } from './schema.ts';
+
+export interface PublishedCourse {
+  id: number;
+  slug: string;
+  versionId: number;
+  definition: CourseDefinition;
+}
+
+/** Published courses for the catalogue, optionally only those for one sector. */
+export async function listCatalogue(filter: { sector?: Sector | undefined } = {}): Promise<PublishedCourse[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: courses.id, slug: courses.slug, versionId: courseVersions.id, definition: courseVersions.definition })
+    .from(courses)
+    .innerJoin(courseVersions, eq(courseVersions.id, courses.currentVersionId))
+    .where(eq(courses.status, 'published'))
+    .orderBy(asc(courses.slug));
+  // The common core (for every sector) first, then the sector courses.
+  const sorted = rows.sort(
+    (a, b) => b.definition.sectors.length - a.definition.sectors.length || a.slug.localeCompare(b.slug),
+  );
+  return filter.sector ? sorted.filter((c) => c.definition.sectors.includes(filter.sector as Sector)) : sorted;
+}
+
+/** A published course by slug, or null (drafts and invalid courses are not shown). */
+export async function getPublishedCourse(slug: string): Promise<PublishedCourse | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: courses.id, slug: courses.slug, versionId: courseVersions.id, definition: courseVersions.definition })
+    .from(courses)
+    .innerJoin(courseVersions, eq(courseVersions.id, courses.currentVersionId))
+    .where(and(eq(courses.slug, slug), eq(courses.status, 'published')));
+  return row ?? null;
+}
+
+export interface EnrolmentView {
+  id: number;
+  courseId: number;
+  slug: string;
+  versionId: number;
+  definition: CourseDefinition;
+  lessons: Record<string, Record<'lv' | 'en', string>>;
+  enrolledAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  lastActivityId: string | null;
+  completed: Map<string, Date>;
+  progress: Progress;
+}
+
+/** A learner's enrolment in a course (in the version they are on), or null. */
+export async function getEnrolment(userId: number, slug: string): Promise<EnrolmentView | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      enrolment: enrolments,
+      slug: courses.slug,
+      definition: courseVersions.definition,
+      lessons: courseVersions.lessons,
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
+    .where(and(eq(enrolments.userId, userId), eq(courses.slug, slug)));
+  if (!row) return null;
+  const done = await db
+    .select({ activityId: activityCompletions.activityId, at: activityCompletions.completedAt })
+    .from(activityCompletions)
+    .where(eq(activityCompletions.enrolmentId, row.enrolment.id));
+  const completed = new Map(done.map((d) => [d.activityId, d.at]));
+  return {
+    id: row.enrolment.id,
+    courseId: row.enrolment.courseId,
+    slug: row.slug,
+    versionId: row.enrolment.courseVersionId,
+    definition: row.definition,
+    lessons: row.lessons,
+    enrolledAt: row.enrolment.enrolledAt,
+    startedAt: row.enrolment.startedAt,
+    completedAt: row.enrolment.completedAt,
+    lastActivityId: row.enrolment.lastActivityId,
+    completed,
+    progress: courseProgress(row.definition, new Set(completed.keys())),
+  };
+}
+
+/**
+ * Enrols a learner in a published course that is open to self-enrolment, in its current
+ * version. Enrolling twice is harmless: the existing enrolment stands.
+ */
+export async function enrol(userId: number, slug: string): Promise<{ created: boolean }> {
+  const course = await getPublishedCourse(slug);
+  if (!course) throw new AppError('NOT_FOUND', 'error.course.notFound');
+  if (!course.definition.selfEnrolment) throw new AppError('FORBIDDEN', 'error.course.closed');
+  const db = await getDb();
+  const inserted = await db
+    .insert(enrolments)
+    .values({ userId, courseId: course.id, courseVersionId: course.versionId, enrolledAt: new Date() })
+    .onConflictDoNothing({ target: [enrolments.userId, enrolments.courseId] })
+    .returning({ id: enrolments.id });
+  return { created: inserted.length > 0 };
+}
+
+/** The enrolment and the activity a learner asks for; a forged or foreign id is refused. */
+export async function requireActivity(
+  userId: number,
+  slug: string,
+  activityId: string,
+): Promise<{ enrolment: EnrolmentView; activity: Activity }> {
+  const enrolment = await getEnrolment(userId, slug);
+  if (!enrolment) throw new AppError('FORBIDDEN', 'error.course.notEnrolled');
+  const activity = activitiesOf(enrolment.definition).find((a) => a.id === activityId);
+  if (!activity) throw new AppError('NOT_FOUND', 'error.activity.notFound');
+  return { enrolment, activity };
+}
+
+/** Remembers where the learner is (for "continue") and when they started the course. */
+export async function rememberPosition(enrolment: EnrolmentView, activityId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(enrolments)
+    .set({ lastActivityId: activityId, startedAt: enrolment.startedAt ?? new Date() })
+    .where(eq(enrolments.id, enrolment.id));
+}
+
+/**
+ * Records that a learner completed an activity, if the evidence satisfies THE activity rule,
+ * once (a second completion changes nothing); then completes the course, once, if THE course
+ * rule now holds. Returns whether anything new was recorded.
+ */
+export async function recordEvidence(
+  enrolment: EnrolmentView,
+  activity: Activity,
+  evidence: Parameters<typeof isActivityComplete>[1],
+  now = new Date(),
+): Promise<{ activityRecorded: boolean; courseCompleted: boolean }> {
+  if (!isActivityComplete(activity, evidence)) return { activityRecorded: false, courseCompleted: false };
+  const db = await getDb();
+  const inserted = await db
+    .insert(activityCompletions)
+    .values({ enrolmentId: enrolment.id, activityId: activity.id, completedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: activityCompletions.id });
+  const completed = new Set([...enrolment.completed.keys(), activity.id]);
+  let courseCompleted = false;
+  if (isCourseComplete(enrolment.definition, completed)) {
+    const updated = await db
+      .update(enrolments)
+      .set({ completedAt: now, startedAt: enrolment.startedAt ?? now })
+      .where(and(eq(enrolments.id, enrolment.id), sql`${enrolments.completedAt} IS NULL`))
+      .returning({ id: enrolments.id });
+    courseCompleted = updated.length > 0;
+  }
+  return { activityRecorded: inserted.length > 0, courseCompleted };
+}
+
+/** The learner finished a lesson ("Mark as done and continue"). */
+export async function completeLesson(userId: number, slug: string, activityId: string) {
+  const { enrolment, activity } = await requireActivity(userId, slug, activityId);
+  if (activity.kind !== 'lesson') throw new AppError('BAD_REQUEST', 'error.activity.notLesson');
+  const result = await recordEvidence(enrolment, activity, { lessonDone: true });
+  return { ...result, enrolment: (await getEnrolment(userId, slug)) ?? enrolment };
+}
+
+/** The activity after `activityId` in course order, or null at the end. */
+export function nextActivity(definition: CourseDefinition, activityId: string): Activity | null {
+  const all = activitiesOf(definition);
+  const index = all.findIndex((a) => a.id === activityId);
+  return index >= 0 ? (all[index + 1] ?? null) : null;
+}
+
+export function previousActivity(definition: CourseDefinition, activityId: string): Activity | null {
+  const all = activitiesOf(definition);
+  const index = all.findIndex((a) => a.id === activityId);
+  return index > 0 ? (all[index - 1] ?? null) : null;
+}
+
+export function isAvailable(activity: Activity): boolean {
+  return AVAILABLE_KINDS.has(activity.kind);
+}
+
+/** "My learning": every enrolment of a learner with its progress, newest activity first. */
+export async function myLearning(userId: number): Promise<EnrolmentView[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ slug: courses.slug })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(eq(enrolments.userId, userId))
+    .orderBy(asc(enrolments.enrolledAt));
+  const views = await Promise.all(rows.map((r) => getEnrolment(userId, r.slug)));
+  return views.filter((v): v is EnrolmentView => v !== null);
+}
+
+export interface AdminCourseRow {
+  id: number;
+  slug: string;
+  status: 'published' | 'draft' | 'invalid';
+  title: CourseDefinition['title'] | null;
+  version: number | null;
+  errors: string[] | null;
+  enrolled: number;
+  completed: number;
+  syncedAt: Date;
+}
+
+/** The admin's course list: status, version, validation errors and enrolment counts. */
+export async function adminCourseList(): Promise<AdminCourseRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      status: courses.status,
+      errors: courses.errors,
+      syncedAt: courses.syncedAt,
+      definition: courseVersions.definition,
+      enrolled: count(enrolments.id),
+      completed: sql<number>`count(${enrolments.completedAt})`,
+    })
+    .from(courses)
+    .leftJoin(courseVersions, eq(courseVersions.id, courses.currentVersionId))
+    .leftJoin(enrolments, eq(enrolments.courseId, courses.id))
+    .groupBy(courses.id)
+    .orderBy(asc(courses.slug));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    status: r.status,
+    title: r.definition?.title ?? null,
+    version: r.definition?.version ?? null,
+    errors: r.errors,
+    enrolled: r.enrolled,
+    completed: Number(r.completed),
+    syncedAt: r.syncedAt,
+  }));
+}
+
+/** Each learner's progress in one course, for the admin. */
+export async function courseLearners(slug: string) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      enrolmentId: enrolments.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      enrolledAt: enrolments.enrolledAt,
+      completedAt: enrolments.completedAt,
+      definition: courseVersions.definition,
+      version: courseVersions.version,
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
+    .where(eq(courses.slug, slug))
+    .orderBy(asc(users.name));
+  const completions = await db
+    .select({ enrolmentId: activityCompletions.enrolmentId, activityId: activityCompletions.activityId })
+    .from(activityCompletions)
+    .innerJoin(enrolments, eq(enrolments.id, activityCompletions.enrolmentId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(eq(courses.slug, slug));
+  return rows.map((r) => {
+    const done = new Set(completions.filter((c) => c.enrolmentId === r.enrolmentId).map((c) => c.activityId));
+    return { ...r, progress: courseProgress(r.definition, done) };
+  });
+}
