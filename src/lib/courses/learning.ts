@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Sector } from '../reference/index.ts';
@@ -12,6 +12,7 @@ import {
   type Progress,
 } from './completion.ts';
 import type { Activity, CourseDefinition } from './schema.ts';
+import { definitionsOf } from './versions.ts';
 
 export interface PublishedCourse {
   id: number;
@@ -23,12 +24,12 @@ export interface PublishedCourse {
 /** Published courses for the catalogue, optionally only those for one sector. */
 export async function listCatalogue(filter: { sector?: Sector | undefined } = {}): Promise<PublishedCourse[]> {
   const db = await getDb();
-  const rows = await db
-    .select({ id: courses.id, slug: courses.slug, versionId: courseVersions.id, definition: courseVersions.definition })
+  const published = await db
+    .select({ id: courses.id, slug: courses.slug, versionId: courses.currentVersionId })
     .from(courses)
-    .innerJoin(courseVersions, eq(courseVersions.id, courses.currentVersionId))
-    .where(eq(courses.status, 'published'))
+    .where(and(eq(courses.status, 'published'), isNotNull(courses.currentVersionId)))
     .orderBy(asc(courses.slug));
+  const rows = await withDefinitions(published);
   // The common core (for every sector) first, then the sector courses.
   const sorted = rows.sort(
     (a, b) => b.definition.sectors.length - a.definition.sectors.length || a.slug.localeCompare(b.slug),
@@ -39,12 +40,20 @@ export async function listCatalogue(filter: { sector?: Sector | undefined } = {}
 /** A published course by slug, or null (drafts and invalid courses are not shown). */
 export async function getPublishedCourse(slug: string): Promise<PublishedCourse | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ id: courses.id, slug: courses.slug, versionId: courseVersions.id, definition: courseVersions.definition })
+  const found = await db
+    .select({ id: courses.id, slug: courses.slug, versionId: courses.currentVersionId })
     .from(courses)
-    .innerJoin(courseVersions, eq(courseVersions.id, courses.currentVersionId))
-    .where(and(eq(courses.slug, slug), eq(courses.status, 'published')));
-  return row ?? null;
+    .where(and(eq(courses.slug, slug), eq(courses.status, 'published'), isNotNull(courses.currentVersionId)));
+  return (await withDefinitions(found))[0] ?? null;
+}
+
+/** Rows with a version id, joined with their (cached) definitions. */
+async function withDefinitions<T extends { versionId: number | null }>(rows: T[]): Promise<(T & { versionId: number; definition: CourseDefinition })[]> {
+  const defs = await definitionsOf(rows.flatMap((r) => (r.versionId === null ? [] : [r.versionId])));
+  return rows.flatMap((r) => {
+    const definition = r.versionId === null ? undefined : defs.get(r.versionId);
+    return definition && r.versionId !== null ? [{ ...r, versionId: r.versionId, definition }] : [];
+  });
 }
 
 export interface EnrolmentView {
@@ -53,7 +62,6 @@ export interface EnrolmentView {
   slug: string;
   versionId: number;
   definition: CourseDefinition;
-  lessons: Record<string, Record<'lv' | 'en', string>>;
   enrolledAt: Date;
   startedAt: Date | null;
   completedAt: Date | null;
@@ -62,40 +70,52 @@ export interface EnrolmentView {
   progress: Progress;
 }
 
+/** A learner's enrolments (all, or in one course), each in the version they are on, with progress. */
+async function loadEnrolments(userId: number, slug?: string): Promise<EnrolmentView[]> {
+  const db = await getDb();
+  const mine = slug === undefined ? eq(enrolments.userId, userId) : and(eq(enrolments.userId, userId), eq(courses.slug, slug));
+  // One round trip for both reads (it matters on a libSQL server over HTTP).
+  const [rows, done] = await db.batch([
+    db
+      .select({ enrolment: enrolments, slug: courses.slug })
+      .from(enrolments)
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(mine)
+      .orderBy(asc(enrolments.enrolledAt)),
+    db
+      .select({ enrolmentId: activityCompletions.enrolmentId, activityId: activityCompletions.activityId, at: activityCompletions.completedAt })
+      .from(activityCompletions)
+      .innerJoin(enrolments, eq(enrolments.id, activityCompletions.enrolmentId))
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(mine),
+  ]);
+  if (rows.length === 0) return [];
+  const defs = await definitionsOf(rows.map((r) => r.enrolment.courseVersionId));
+  return rows.flatMap(({ enrolment, slug: courseSlug }) => {
+    const definition = defs.get(enrolment.courseVersionId);
+    if (!definition) return [];
+    const completed = new Map(done.filter((d) => d.enrolmentId === enrolment.id).map((d) => [d.activityId, d.at]));
+    return [
+      {
+        id: enrolment.id,
+        courseId: enrolment.courseId,
+        slug: courseSlug,
+        versionId: enrolment.courseVersionId,
+        definition,
+        enrolledAt: enrolment.enrolledAt,
+        startedAt: enrolment.startedAt,
+        completedAt: enrolment.completedAt,
+        lastActivityId: enrolment.lastActivityId,
+        completed,
+        progress: courseProgress(definition, new Set(completed.keys())),
+      },
+    ];
+  });
+}
+
 /** A learner's enrolment in a course (in the version they are on), or null. */
 export async function getEnrolment(userId: number, slug: string): Promise<EnrolmentView | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      enrolment: enrolments,
-      slug: courses.slug,
-      definition: courseVersions.definition,
-      lessons: courseVersions.lessons,
-    })
-    .from(enrolments)
-    .innerJoin(courses, eq(courses.id, enrolments.courseId))
-    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
-    .where(and(eq(enrolments.userId, userId), eq(courses.slug, slug)));
-  if (!row) return null;
-  const done = await db
-    .select({ activityId: activityCompletions.activityId, at: activityCompletions.completedAt })
-    .from(activityCompletions)
-    .where(eq(activityCompletions.enrolmentId, row.enrolment.id));
-  const completed = new Map(done.map((d) => [d.activityId, d.at]));
-  return {
-    id: row.enrolment.id,
-    courseId: row.enrolment.courseId,
-    slug: row.slug,
-    versionId: row.enrolment.courseVersionId,
-    definition: row.definition,
-    lessons: row.lessons,
-    enrolledAt: row.enrolment.enrolledAt,
-    startedAt: row.enrolment.startedAt,
-    completedAt: row.enrolment.completedAt,
-    lastActivityId: row.enrolment.lastActivityId,
-    completed,
-    progress: courseProgress(row.definition, new Set(completed.keys())),
-  };
+  return (await loadEnrolments(userId, slug))[0] ?? null;
 }
 
 /**
@@ -130,6 +150,8 @@ export async function requireActivity(
 
 /** Remembers where the learner is (for "continue") and when they started the course. */
 export async function rememberPosition(enrolment: EnrolmentView, activityId: string): Promise<void> {
+  // Re-reading the same page writes nothing.
+  if (enrolment.lastActivityId === activityId && enrolment.startedAt) return;
   const db = await getDb();
   await db
     .update(enrolments)
@@ -193,17 +215,9 @@ export function isAvailable(activity: Activity): boolean {
   return AVAILABLE_KINDS.has(activity.kind);
 }
 
-/** "My learning": every enrolment of a learner with its progress, newest activity first. */
-export async function myLearning(userId: number): Promise<EnrolmentView[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ slug: courses.slug })
-    .from(enrolments)
-    .innerJoin(courses, eq(courses.id, enrolments.courseId))
-    .where(eq(enrolments.userId, userId))
-    .orderBy(asc(enrolments.enrolledAt));
-  const views = await Promise.all(rows.map((r) => getEnrolment(userId, r.slug)));
-  return views.filter((v): v is EnrolmentView => v !== null);
+/** "My learning": every enrolment of a learner with its progress, in the order of enrolment. */
+export function myLearning(userId: number): Promise<EnrolmentView[]> {
+  return loadEnrolments(userId);
 }
 
 export interface AdminCourseRow {

@@ -22,6 +22,18 @@ function interpolate(template: string, params: Params, numberFormat: Intl.Number
  * forms zero (0, 10–20, 30…), one (1, 21, 31…) and other.
  */
 export function translator(locale: Locale): Translate {
+  // Intl objects are costly to build: one translator per language for the whole process.
+  let made = translators.get(locale);
+  if (!made) {
+    made = makeTranslator(locale);
+    translators.set(locale, made);
+  }
+  return made;
+}
+
+const translators = new Map<Locale, Translate>();
+
+function makeTranslator(locale: Locale): Translate {
   const catalogue = CATALOGUES[locale];
   const plurals = new Intl.PluralRules(INTL_LOCALE[locale]);
   const numbers = new Intl.NumberFormat(INTL_LOCALE[locale]);
@@ -36,22 +48,34 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Date in the locale's own style, in Latvian time (Europe/Riga), e.g. "2026. gada 26. novembris". */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** A cached Intl formatter (they are costly to build and safe to share). */
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatDate(date: Date, locale: Locale, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: style === 'long' ? 'long' : 'short',
-    timeZone: 'Europe/Riga',
-  }).format(date);
+  return formatter(
+    `date:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: 'Europe/Riga' }),
+  ).format(date);
 }
 
 /** Date and time in Latvian time (Europe/Riga). */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Riga',
-  }).format(date);
+  return formatter(
+    `datetime:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Riga' }),
+  ).format(date);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return formatter(`number:${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(value);
 }
