@@ -103,3 +103,23 @@ test('Anyone can read the catalogue and a course page; enrolling asks to log in'
   await page.getByRole('link', { name: 'Pieslēdzieties, lai pieteiktos kursam' }).click();
   await expect(page).toHaveURL(/\/login\?next=%2Fcourses%2Fcommon-core$/);
 });
+
+test('An admin re-syncs the courses and sees each with its status, version and learners', async ({ page }) => {
+  await page.goto('/login');
+  await submitLogin(page, 'admin@tilts.demo', 'Tilts-demo-2026');
+  await page.goto('/admin/courses');
+  await page.getByRole('button', { name: 'Sinhronizēt kursus no mapes' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kursi sinhronizēti.');
+  const table = page.getByRole('table', { name: 'Kursu pārvaldība' });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(table.getByRole('row', { name: /Starpkultūru komunikācija skolā/ })).toContainText('Publicēts');
+  await table.getByRole('link', { name: 'Starpkultūru komunikācija skolā' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Dalībnieku progress' })).toBeVisible();
+  // The teacher of the journey above is listed with her progress or completion.
+  await expect(
+    page
+      .getByRole('table', { name: 'Dalībnieku progress' })
+      .getByRole('row', { name: /Marta Liepiņa/ })
+      .first(),
+  ).toBeVisible();
+});
