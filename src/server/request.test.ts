@@ -10,6 +10,9 @@ describe('safeReturnPath', () => {
     ['//evil.example/', '/', 'a protocol-relative URL too'],
     ['/\\evil.example', '/', 'backslashes are treated as slashes by browsers'],
     [null, '/', 'nothing given'],
+    ['/\t/evil.example', '/', 'browsers drop the tab and read //evil.example'],
+    ['/\n/evil.example', '/', 'or a newline'],
+    ['/kursi/ā', '/kursi/%C4%81', 'non-ASCII is percent-encoded for a valid Location header'],
   ])('%s → %s (%s)', (input, expected, _why) => {
     expect(safeReturnPath(input)).toBe(expected);
   });

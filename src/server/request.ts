@@ -7,12 +7,13 @@ import { isLocale, type Locale } from '../lib/reference/index.ts';
 export const LOCALE_COOKIE = 'tilts_locale';
 
 /**
- * The client's address. Behind a reverse proxy (TRUST_PROXY=1) it is the first address in
- * X-Forwarded-For; otherwise the socket's, so that a client cannot pick its own rate-limit key.
+ * The client's address. Behind a reverse proxy (TRUST_PROXY=1) it is the last address in
+ * X-Forwarded-For — the one our proxy appended; earlier entries come from the client and can be
+ * anything. Otherwise the socket's, so that a client cannot pick its own rate-limit key.
  */
 export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
   if (env().TRUST_PROXY) {
-    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
@@ -22,9 +23,12 @@ export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>)
   }
 }
 
-/** The base URL for links in e-mails: PUBLIC_BASE_URL if set, else the request's own origin. */
-export function publicBaseUrl(url: URL): URL {
-  return new URL(env().PUBLIC_BASE_URL ?? url.origin);
+/**
+ * The base URL for links in e-mails: PUBLIC_BASE_URL, or this server on localhost. Never the
+ * request's Host header, which a client chooses (a reset link must not point elsewhere).
+ */
+export function publicBaseUrl(): URL {
+  return new URL(env().PUBLIC_BASE_URL ?? `http://localhost:${process.env['PORT'] ?? 4321}`);
 }
 
 /**
@@ -56,10 +60,19 @@ export function localeFromCookie(cookies: AstroCookies): Locale | null {
   return isLocale(value) ? value : null;
 }
 
-/** A same-site path to go back to after a form, never an absolute URL (no open redirect). */
+/** A same-site path to go back to after a form, never another site (no open redirect). */
 export function safeReturnPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+  // Browsers drop tabs and newlines in URLs ("/\t/evil" is "//evil") and read "\" as "/".
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  const base = 'http://same.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== base || url.pathname.startsWith('//')) return fallback;
+  // Percent-encoded, so that the Location header is always valid.
+  return url.pathname + url.search + url.hash;
 }

@@ -23,7 +23,7 @@ test('A teacher registers, logs out, logs in, edits her profile, switches langua
     await expect(page.getByText(`${teacher.email} · Mācību dalībnieks`)).toBeVisible();
     await expect(page.getByLabel('Vārds un uzvārds')).toHaveValue('Līga Ērgļu-Šķērste');
     await expect(page.getByLabel('Iestāde', { exact: true })).toHaveValue(/^\d+$/);
-    await expect(page.getByRole('contentinfo')).toContainText('Pieslēdzies: Līga Ērgļu-Šķērste');
+    await expect(page.getByRole('contentinfo')).toContainText('Lietotājs: Līga Ērgļu-Šķērste');
   });
 
   await test.step('she logs out and logs in again', async () => {

@@ -60,7 +60,7 @@ test('A teacher finds the education course, enrols, reads lessons, comes back to
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: 'Starpkultūru komunikācija skolā' }) });
   await expect(card.getByRole('progressbar')).toHaveAttribute('value', /^\d+$/);
-  await expect(card).toContainText(`1 no ${requiredCount} obligātajām aktivitātēm pabeigtas`);
+  await expect(card).toContainText(`Pabeigtas 1 no ${requiredCount} obligātajām aktivitātēm`);
   await expectNoAxeViolations(page);
   await card.getByRole('link', { name: 'Turpināt mācības' }).click();
   await expect(page).toHaveURL(secondUrl);
@@ -73,7 +73,7 @@ test('A teacher finds the education course, enrols, reads lessons, comes back to
   }
   await expect(page).toHaveURL(/\/learning\?completed=education$/);
   await expect(page.getByRole('status')).toContainText(
-    'Apsveicam! Jūs esat pabeidzis kursu “Starpkultūru komunikācija skolā”.',
+    'Apsveicam! Kurss “Starpkultūru komunikācija skolā” ir pabeigts.',
   );
   const completed = page.getByRole('region', { name: 'Pabeigtie kursi' });
   await expect(completed.getByRole('heading', { name: 'Starpkultūru komunikācija skolā' })).toBeVisible();

@@ -44,7 +44,7 @@ export async function login(page: Page, email: string, password: string): Promis
 /** Logs out with the header button. */
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Atslēgties' }).click();
-  await expect(page.getByRole('status')).toHaveText('Jūs esat atslēdzies.');
+  await expect(page.getByRole('status')).toHaveText('Sesija ir beigta.');
 }
 
 /** A second, separate browser (its own cookies), already logged in as someone. */

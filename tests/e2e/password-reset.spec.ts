@@ -52,7 +52,7 @@ test('A police officer resets a forgotten password through the e-mailed link', a
     await page.getByLabel('Jaunā parole').fill(newPassword);
     await page.getByRole('button', { name: 'Iestatīt paroli' }).click();
     await expect(page).toHaveURL(/\/account\?reset=1$/);
-    await expect(page.getByRole('status')).toHaveText('Parole nomainīta. Jūs esat pieslēdzies.');
+    await expect(page.getByRole('status')).toHaveText('Parole nomainīta. Jaunā sesija ir atvērta.');
     await expect(page.getByText(`${officer.email} · Mācību dalībnieks`)).toBeVisible();
   });
 

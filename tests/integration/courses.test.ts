@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,36 @@ describe('course sync', () => {
       writeFileSync(courseFile, saved);
       await syncCourses(root);
     }
+  });
+  it('brings learners back when a text edit is reverted, and survives two syncs at once', async () => {
+    const original = readFileSync(courseFile, 'utf8');
+    await syncCourses(root);
+    const { user } = await createUser();
+    await enrol(user.id, 'sample-course');
+    const first = (await getEnrolment(user.id, 'sample-course'))?.versionId;
+    editCourse((y) => y.replace('Otrā nodarbība', 'Otrā nodarbība (labota)'));
+    const both = await Promise.all([syncCourses(root), syncCourses(root)]);
+    for (const report of both.flat().filter((r) => r.slug === 'sample-course'))
+      expect(['unchanged', 'updated']).toContain(report.outcome);
+    expect((await getEnrolment(user.id, 'sample-course'))?.versionId).not.toBe(first);
+    writeFileSync(courseFile, original);
+    await syncCourses(root);
+    expect((await getEnrolment(user.id, 'sample-course'))?.versionId).toBe(first);
+  });
+
+  it('marks a course whose folder is gone as invalid', async () => {
+    await syncCourses(root);
+    const moved = join(TEST_DATA_DIR, `moved-${process.pid}`);
+    renameSync(join(root, 'sample-course'), moved);
+    try {
+      const report = await syncCourses(root);
+      expect(report.find((r) => r.slug === 'sample-course')).toMatchObject({ outcome: 'removed' });
+      expect(await listCatalogue()).toEqual([]);
+    } finally {
+      renameSync(moved, join(root, 'sample-course'));
+      await syncCourses(root);
+    }
+    expect((await listCatalogue()).map((c) => c.slug)).toEqual(['sample-course']);
   });
 });
 

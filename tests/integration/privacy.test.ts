@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { authenticate } from '../../src/lib/auth/account.ts';
 import { createSession, validateSessionToken } from '../../src/lib/auth/session.ts';
 import { getDb } from '../../src/lib/db.ts';
+import { listAuditEvents } from '../../src/lib/audit/index.ts';
 import { deleteOwnAccount, exportPersonalData } from '../../src/lib/users/privacy.ts';
 import { findUserById } from '../../src/lib/users/queries.ts';
 import { users } from '../../db/schema/index.ts';
@@ -64,6 +65,9 @@ describe('personal data', () => {
     expect((await validateSessionToken(token)).user).toBeNull();
     await expect(authenticate(user.email, STRONG_PASSWORD, '10.8.0.2')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     expect(await aggregates()).toEqual(before);
+    const trail = await listAuditEvents({ userId: user.id });
+    expect(trail.map((e) => e.action)).toContain('account_deleted');
+    expect(trail.every((e) => e.ip === null)).toBe(true);
 
     const db = await getDb();
     const [row] = await db

@@ -28,7 +28,7 @@ test('the whole auth flow works against a libSQL server (sqld over HTTP)', async
   await expect(page.getByRole('heading', { name: 'Mans profils', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Atslēgties' }).click();
-  await expect(page.getByText('Jūs esat atslēdzies.')).toBeVisible();
+  await expect(page.getByText('Sesija ir beigta.')).toBeVisible();
 
   await page.getByLabel('E-pasts').fill(email);
   await page.getByLabel('Parole').fill('nepareiza-parole');
@@ -43,7 +43,7 @@ test('the whole auth flow works against a libSQL server (sqld over HTTP)', async
   await page.goto(resetLinkFor(email) ?? '/');
   await page.getByLabel('Jaunā parole').fill('jauna-servera-parole');
   await page.getByRole('button', { name: 'Iestatīt paroli' }).click();
-  await expect(page.getByText('Parole nomainīta. Jūs esat pieslēdzies.')).toBeVisible();
+  await expect(page.getByText('Parole nomainīta. Jaunā sesija ir atvērta.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Atslēgties' }).click();
   await page.getByLabel('E-pasts').fill(email);

@@ -7,6 +7,11 @@ import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { clearRateLimit, consumeRateLimit, RATE_LIMITS } from './rate-limit.ts';
 import { invalidateOtherSessions } from './session.ts';
 
+/** The rate-limit key of password attempts on one account (login, password change, deletion). */
+export function loginAccountKey(email: string): string {
+  return `login:account:${email.toLowerCase()}`;
+}
+
 /** Thrown as the same message whatever was wrong, so a response never tells which e-mails exist. */
 const badCredentials = () => new AppError('UNAUTHORIZED', 'error.login.invalid');
 
@@ -65,7 +70,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function authenticate(email: string, password: string, ip: string): Promise<UserRow> {
   await limitOrThrow(`login:ip:${ip}`, RATE_LIMITS.loginPerIp);
-  await limitOrThrow(`login:account:${email}`, RATE_LIMITS.loginPerAccount);
+  await limitOrThrow(loginAccountKey(email), RATE_LIMITS.loginPerAccount);
   const user = await findUserByEmail(email);
   if (!user || !user.passwordHash || user.status === 'deleted') {
     dummyHash ??= hashPassword(crypto.randomUUID());
@@ -81,7 +86,7 @@ export async function authenticate(email: string, password: string, ip: string):
     await audit({ action: 'login_failed', targetUserId: user.id, ip, details: { reason: 'deactivated' } });
     throw new AppError('FORBIDDEN', 'error.login.deactivated');
   }
-  await clearRateLimit(`login:account:${email}`);
+  await clearRateLimit(loginAccountKey(email));
   await audit({ action: 'login', actorUserId: user.id, targetUserId: user.id, ip });
   return user;
 }
@@ -110,7 +115,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await findUserById(userId);
   if (!user?.passwordHash) throw new AppError('NOT_FOUND', 'error.user.notFound');
-  await limitOrThrow(`login:account:${user.email}`, RATE_LIMITS.loginPerAccount);
+  await limitOrThrow(loginAccountKey(user.email), RATE_LIMITS.loginPerAccount);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('BAD_REQUEST', 'error.password.current', { field: 'currentPassword' });
   }

@@ -10,7 +10,7 @@ import { assertStrongPassword, limitOrThrow } from './account.ts';
 import { hashPassword } from './password.ts';
 import { RATE_LIMITS } from './rate-limit.ts';
 import { invalidateUserSessions } from './session.ts';
-import { generateToken, hashToken } from './tokens.ts';
+import { generateToken, hashToken, TOKEN_PATTERN } from './tokens.ts';
 
 /** A reset link works for one hour and once. */
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -37,17 +37,19 @@ export async function requestPasswordReset(email: string, ip: string, baseUrl: U
   ]);
   const link = new URL(`/reset-password/${token}`, baseUrl).toString();
   const t = translator(user.locale);
-  await sendMail({
+  await audit({ action: 'password_reset_requested', targetUserId: user.id, ip });
+  // Not awaited: the answer must not take longer, or fail, for a registered address than for
+  // an unknown one (that would tell who has an account). A failed delivery is logged.
+  sendMail({
     to: user.email,
     subject: t('mail.reset.subject'),
     text: t('mail.reset.body', { name: user.name, link }),
-  });
-  await audit({ action: 'password_reset_requested', targetUserId: user.id, ip });
+  }).catch((error: unknown) => console.error('[mail] password reset e-mail could not be sent:', error));
 }
 
 /** The user a reset token belongs to, if it is unused, unexpired and the account is active. */
 export async function findResetTokenUser(token: string): Promise<{ userId: number; email: string } | null> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  if (!TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const [row] = await db
     .select()

@@ -1,7 +1,7 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { sessions, users } from '../../../db/schema/index.ts';
-import { generateToken, hashToken } from './tokens.ts';
+import { generateToken, hashToken, TOKEN_PATTERN } from './tokens.ts';
 import type { SessionUser } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +37,7 @@ export async function createSession(userId: number, now = Date.now()): Promise<{
  */
 export async function validateSessionToken(token: string, now = Date.now()): Promise<SessionValidation> {
   const none = { session: null, user: null, renewed: false } as const;
-  if (!/^[a-z2-7]{32}$/.test(token)) return none;
+  if (!TOKEN_PATTERN.test(token)) return none;
   const db = await getDb();
   const id = hashToken(token);
   const [row] = await db

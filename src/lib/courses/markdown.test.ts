@@ -48,6 +48,7 @@ describe('renderLesson', () => {
     ['![x](../../etc/passwd.png)', 'media must be a file of the course folder'],
     ['![x](/etc/a.svg)', 'media must be a file of the course folder'],
     ['# Virsraksts', 'use ## for sections'],
+    ['![a <code>](images/a.svg) then <img/src=x onerror=alert(1)>', 'raw HTML'],
     ['[x](glossary:missing)', 'unknown glossary term'],
   ])('refuses %j (%s) and never outputs it as markup', (markdown, problem) => {
     const { html, problems } = renderLesson(markdown, options);

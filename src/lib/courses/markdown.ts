@@ -50,9 +50,18 @@ export function renderLesson(markdown: string, options: RenderOptions): Rendered
   const marked = new Marked({ gfm: true, async: false });
 
   marked.use({
+    // Raw HTML anywhere — also where no renderer would show it, such as inside an image's alt
+    // text, where it still switches marked into "raw" mode for the text that follows.
+    walkTokens(token) {
+      if (token.type === 'html') problems.push(`raw HTML is not allowed: ${token.text.trim().slice(0, 40)}`);
+    },
     renderer: {
+      text(token: Tokens.Text | Tokens.Escape) {
+        // marked leaves text unescaped after a raw <code>/<pre>/<script> tag: never trust that.
+        if ('escaped' in token && token.escaped && !('tokens' in token && token.tokens)) return escapeHtml(token.text);
+        return false;
+      },
       html(token: Tokens.HTML | Tokens.Tag) {
-        problems.push(`raw HTML is not allowed: ${token.text.trim().slice(0, 40)}`);
         return escapeHtml(token.text);
       },
       heading(token: Tokens.Heading) {

@@ -1,33 +1,48 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { courses, courseVersions, enrolments } from '../../../db/schema/index.ts';
 import { loadAllCourses, type LoadedCourse } from './loader.ts';
 
 export interface SyncReport {
   slug: string;
-  outcome: 'created' | 'updated' | 'unchanged' | 'invalid';
+  outcome: 'created' | 'updated' | 'unchanged' | 'invalid' | 'removed';
   version?: number;
-  /** Enrolments moved to the new version because its structure is unchanged. */
+  /** Enrolments moved to the current version because its structure is unchanged. */
   movedEnrolments?: number;
   errors?: string[];
 }
 
 /**
  * Brings the database in line with the course folders, idempotently. A valid course whose
- * content changed gets a new version; enrolments on older versions move to it only when the
- * structure (activities, kinds, required flags, rules) is the same — a text edit — and stay
- * where they are otherwise. An invalid folder marks its course invalid (hidden from the
- * catalogue, existing enrolments untouched) and never stops the other courses.
+ * content changed gets a new version (or goes back to an earlier one with the same content);
+ * enrolments follow to it only when the structure (activities, kinds, required flags, rules)
+ * is the same — a text edit — and stay where they are otherwise. An invalid folder marks its
+ * course invalid (hidden from the catalogue, existing enrolments untouched) and never stops
+ * the other courses; a course whose folder is gone is marked invalid too. A course's new version,
+ * the enrolments that follow it and the switch to it are written in one batch, so a failure or
+ * a concurrent sync leaves no half state.
  */
 export async function syncCourses(root: string, now = new Date()): Promise<SyncReport[]> {
   const reports: SyncReport[] = [];
-  for (const load of loadAllCourses(root)) {
+  const loads = loadAllCourses(root);
+  for (const load of loads) {
     if (!load.ok) {
       reports.push({ slug: load.slug, outcome: 'invalid', errors: load.errors });
       await markInvalid(load.slug, load.errors, now);
       continue;
     }
     reports.push(await syncOne(load.course, now));
+  }
+  const db = await getDb();
+  const present = loads.map((l) => (l.ok ? l.course.slug : l.slug));
+  const gone = await db
+    .select({ slug: courses.slug })
+    .from(courses)
+    .where(and(ne(courses.status, 'invalid'), present.length ? notInArray(courses.slug, present) : undefined));
+  for (const { slug } of gone) {
+    const errors = [`courses/${slug}: the folder is gone`];
+    await markInvalid(slug, errors, now);
+    reports.push({ slug, outcome: 'removed', errors });
   }
   return reports;
 }
@@ -49,52 +64,45 @@ async function syncOne(course: LoadedCourse, syncedAt: Date): Promise<SyncReport
     .onConflictDoUpdate({ target: courses.slug, set: { status: definition.status, errors: null, syncedAt } })
     .returning();
   if (!row) throw new Error(`course ${course.slug} could not be saved`);
-  const isNew = row.currentVersionId === null;
-
   const [existing] = await db
     .select({ id: courseVersions.id })
     .from(courseVersions)
     .where(and(eq(courseVersions.courseId, row.id), eq(courseVersions.contentHash, course.contentHash)));
-  if (existing) {
-    if (row.currentVersionId !== existing.id) {
-      await db.update(courses).set({ currentVersionId: existing.id }).where(eq(courses.id, row.id));
-    }
+  if (existing && row.currentVersionId === existing.id) {
     return { slug: course.slug, outcome: 'unchanged', version: definition.version };
   }
-
-  const [created] = await db
-    .insert(courseVersions)
-    .values({
-      courseId: row.id,
-      version: definition.version,
-      contentHash: course.contentHash,
-      structureHash: course.structureHash,
-      definition,
-      lessons: course.lessons,
-    })
-    .returning({ id: courseVersions.id });
-  if (!created) throw new Error(`course ${course.slug}: version could not be saved`);
-
-  // Enrolments on versions with the same structure follow to the new text; the others stay.
+  // The version by its content hash, whether this sync or an earlier (or a concurrent) one wrote it.
+  const versionId = sql`(SELECT ${courseVersions.id} FROM ${courseVersions} WHERE ${courseVersions.courseId} = ${row.id} AND ${courseVersions.contentHash} = ${course.contentHash})`;
   const sameStructure = db
     .select({ id: courseVersions.id })
     .from(courseVersions)
     .where(and(eq(courseVersions.courseId, row.id), eq(courseVersions.structureHash, course.structureHash)));
-  const moved = await db
-    .update(enrolments)
-    .set({ courseVersionId: created.id })
-    .where(
-      and(
-        eq(enrolments.courseId, row.id),
-        inArray(enrolments.courseVersionId, sameStructure),
-        notInArray(enrolments.courseVersionId, [created.id]),
-      ),
-    )
-    .returning({ id: enrolments.id });
-  await db.update(courses).set({ currentVersionId: created.id }).where(eq(courses.id, row.id));
+  // One batch: one transaction on one connection, with no await inside it. (An interactive
+  // transaction on the embedded database would hold its lock across awaits while another
+  // request's write waits synchronously for it — blocking the event loop it needs.)
+  const [, moved] = await db.batch([
+    db
+      .insert(courseVersions)
+      .values({
+        courseId: row.id,
+        version: definition.version,
+        contentHash: course.contentHash,
+        structureHash: course.structureHash,
+        definition,
+        lessons: course.lessons,
+      })
+      .onConflictDoNothing({ target: [courseVersions.courseId, courseVersions.contentHash] }),
+    // Learners on a version with the same structure follow to this one (a text edit or its undoing).
+    db
+      .update(enrolments)
+      .set({ courseVersionId: versionId })
+      .where(and(eq(enrolments.courseId, row.id), inArray(enrolments.courseVersionId, sameStructure), ne(enrolments.courseVersionId, versionId)))
+      .returning({ id: enrolments.id }),
+    db.update(courses).set({ currentVersionId: versionId }).where(eq(courses.id, row.id)),
+  ]);
   return {
     slug: course.slug,
-    outcome: isNew ? 'created' : 'updated',
+    outcome: row.currentVersionId === null ? 'created' : 'updated',
     version: definition.version,
     movedEnrolments: moved.length,
   };

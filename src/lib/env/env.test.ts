@@ -7,7 +7,7 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBe('file:./data/tilts.db');
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.OUTBOX_DIR).toBe('./data/outbox');
-    expect(env.SEED_DEMO).toBe(true);
+    expect(env.SEED_DEMO).toBe(false);
   });
 
   it('accepts a libSQL server URL and treats empty strings as unset', () => {

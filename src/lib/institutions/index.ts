@@ -1,5 +1,6 @@
-import { asc, count, eq, like, or, sql } from 'drizzle-orm';
+import { asc, count, eq, or, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
+import { containsPattern } from '../sql.ts';
 import { AppError } from '../errors.ts';
 import { audit } from '../audit/index.ts';
 import { institutions, users } from '../../../db/schema/index.ts';
@@ -15,9 +16,12 @@ export async function listInstitutions(
   const db = await getDb();
   const conditions = [];
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(
-      or(sql`${institutions.name} LIKE ${pattern} ESCAPE '\\'`, like(institutions.registrationNumber, pattern)),
+      or(
+        sql`${institutions.name} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${institutions.registrationNumber} LIKE ${pattern} ESCAPE '\\'`,
+      ),
     );
   }
   if (filter.sector) conditions.push(eq(institutions.sector, filter.sector));

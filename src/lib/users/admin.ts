@@ -2,7 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { audit } from '../audit/index.ts';
-import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/account.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { requireInstitution } from '../institutions/index.ts';
 import { generateToken } from '../auth/tokens.ts';
@@ -111,8 +112,7 @@ export async function createAccount(
   const email = input.email.trim().toLowerCase();
   if (await findUserByEmail(email)) throw new AppError('CONFLICT', 'error.email.taken', { field: 'email' });
   const password = input.password ?? `${generateToken().slice(0, 16)}`;
-  const problem = passwordProblem(password, email);
-  if (problem) throw new AppError('BAD_REQUEST', problem, { field: 'password' });
+  assertStrongPassword(password, email, 'password');
   if (input.institutionId) await requireInstitution(input.institutionId);
   await assertInstitutionsExist(input.coordinatedInstitutionIds ?? []);
   const user = await insertUser({

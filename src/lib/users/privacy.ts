@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { audit, listAuditEvents } from '../audit/index.ts';
 import { getInstitution } from '../institutions/index.ts';
 import { myLearning } from '../courses/learning.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { passwordResetTokens, sessions } from '../../../db/schema/index.ts';
+import { auditEvents, passwordResetTokens, sessions } from '../../../db/schema/index.ts';
+import { limitOrThrow, loginAccountKey } from '../auth/account.ts';
+import { RATE_LIMITS } from '../auth/rate-limit.ts';
 import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
 
 /**
@@ -57,7 +59,12 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
       completedAt: e.completedAt?.toISOString() ?? null,
       completedActivities: [...e.completed].map(([activity, at]) => ({ activity, at: at.toISOString() })),
     })),
-    auditEvents: events.map((e) => ({ at: e.at.toISOString(), action: e.action, ip: e.ip })),
+    // The address of an event is the actor's: shown only for what the person did themselves.
+    auditEvents: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      ip: e.actorUserId === userId ? e.ip : null,
+    })),
   };
 }
 
@@ -69,11 +76,13 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
 export async function deleteOwnAccount(userId: number, password: string, ip: string): Promise<void> {
   const user = await findUserById(userId);
   if (!user?.passwordHash || user.status === 'deleted') throw new AppError('NOT_FOUND', 'error.user.notFound');
+  await limitOrThrow(loginAccountKey(user.email), RATE_LIMITS.loginPerAccount);
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new AppError('BAD_REQUEST', 'error.password.current', { field: 'password' });
   }
-  await anonymiseUser(userId);
+  // Recorded first, so that erasing the person's addresses covers this event too.
   await audit({ action: 'account_deleted', actorUserId: userId, targetUserId: userId, ip });
+  await anonymiseUser(userId);
 }
 
 /** Replaces personal fields with neutral values; keeps the counting fields. */
@@ -91,5 +100,10 @@ export async function anonymiseUser(userId: number): Promise<void> {
   await db.batch([
     db.delete(sessions).where(eq(sessions.userId, userId)),
     db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)),
+    // Addresses are personal data too; the events themselves (ids only) stay for the trail.
+    db
+      .update(auditEvents)
+      .set({ ip: null })
+      .where(or(eq(auditEvents.actorUserId, userId), eq(auditEvents.targetUserId, userId))),
   ]);
 }

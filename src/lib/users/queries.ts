@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db.ts';
+import { containsPattern } from '../sql.ts';
 import { coordinatorInstitutions, institutions, users } from '../../../db/schema/index.ts';
 import type { UserSearch } from './schemas.ts';
 
@@ -71,10 +72,6 @@ export interface UserListItem {
 
 export const USERS_PAGE_SIZE = 25;
 
-function escapeLike(text: string): string {
-  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
-
 /** One page of users matching the admin's filters, and the total number that match. */
 export async function searchUsers(
   filter: UserSearch,
@@ -83,7 +80,7 @@ export async function searchUsers(
   const db = await getDb();
   const conditions: SQL[] = [];
   if (filter.q) {
-    const pattern = escapeLike(filter.q.toLowerCase());
+    const pattern = containsPattern(filter.q.toLowerCase());
     conditions.push(
       sql`(lower(${users.name}) LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`,
     );

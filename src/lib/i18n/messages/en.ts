@@ -69,9 +69,10 @@ export const en: Record<MessageKey, Message> = {
   'home.welcome': 'Welcome, {name}!',
   'home.yourRole': 'Your role: {role}.',
   'home.stats': {
-    one: '{count} participant from {institutions} institutions has registered on the platform.',
-    other: '{count} participants from {institutions} institutions have registered on the platform.',
+    one: '{count} participant {institutions} has registered on the platform.',
+    other: '{count} participants {institutions} have registered on the platform.',
   },
+  'home.statsInstitutions': { one: 'from {count} institution', other: 'from {count} institutions' },
 
   'nav.catalogue': 'Courses',
   'nav.learning': 'My learning',
@@ -84,7 +85,7 @@ export const en: Record<MessageKey, Message> = {
   'catalogue.allSectors': 'All sectors',
   'catalogue.none': 'There are no published courses for this sector at the moment.',
   'catalogue.count': { one: '{count} course found', other: '{count} courses found' },
-  'catalogue.enrolled': 'You are enrolled',
+  'catalogue.enrolled': 'Your course',
   'course.hours': { one: '{count} academic hour', other: '{count} academic hours' },
   'course.for': 'For',
   'course.length': 'Length',
@@ -93,7 +94,7 @@ export const en: Record<MessageKey, Message> = {
   'course.certificate': 'Certificate',
   'course.certificateLead': 'When you complete the course you receive a certificate that says:',
   'course.enrol': 'Enrol in this course',
-  'course.enrolledNotice': 'You are enrolled in this course.',
+  'course.enrolledNotice': 'This course is in your learning.',
   'course.continue': 'Continue learning',
   'course.start': 'Start learning',
   'course.closed': 'This course can only be joined through a training group invitation.',
@@ -129,7 +130,10 @@ export const en: Record<MessageKey, Message> = {
   'activity.glossary': 'Terms in this lesson',
   'activity.courseDone': 'Congratulations! You have completed the course “{title}”.',
   'activity.backToLearning': 'To “My learning”',
-  'activity.progress': '{done} of {total} required activities done',
+  'activity.progress': {
+    one: '{done} of {total} required activity done',
+    other: '{done} of {total} required activities done',
+  },
 
   'callout.NOTE': 'Note',
   'callout.TIP': 'Tip',

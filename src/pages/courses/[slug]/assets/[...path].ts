@@ -5,9 +5,9 @@ import { courseAssetFile } from '../../../../lib/courses/assets.ts';
 import { env } from '../../../../lib/env/index.ts';
 
 /** Pictures, video and captions of a course's lessons (public, like the course page). */
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, locals }) => {
   const found = courseAssetFile(env().COURSES_DIR, params.slug ?? '', params.path ?? '');
-  if (!found) return new Response('Not found', { status: 404 });
+  if (!found) return new Response(locals.t('error.notFound.title'), { status: 404 });
   const body = Readable.toWeb(createReadStream(found.file)) as ReadableStream;
   return new Response(body, {
     headers: {
