@@ -3,7 +3,11 @@ import { env } from '../lib/env/index.ts';
 import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '../lib/reference/index.ts';
 import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
 import { createAccount } from '../lib/users/admin.ts';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { allCertificates } from '../lib/certificates/access.ts';
+import { findCertificateByNumber, verificationStatus } from '../lib/certificates/issue.ts';
+import { certificatePdf, verifyUrl } from '../lib/certificates/pdf.ts';
 import { loadAllCourses, loadCourse } from '../lib/courses/loader.ts';
 import { syncCourses, type SyncReport } from '../lib/courses/sync.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
@@ -19,7 +23,9 @@ export interface Command {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   /** Returns the exit code; -1 means "keep running" (the server). */
-  run(values: Values): Promise<number | undefined>;
+  /** Whether the command takes positional arguments (after its name). */
+  allowPositionals?: boolean;
+  run(values: Values, positionals: string[]): Promise<number | undefined>;
 }
 
 function print(json: boolean, data: unknown, text: string): void {
@@ -154,6 +160,53 @@ export const COMMANDS: Command[] = [
         .join('\n');
       print(Boolean(values['json']), report, text || 'no courses found');
       return report.every((r) => r.valid) ? 0 : 1;
+    },
+  },
+  {
+    name: 'certificate list',
+    usage: '[--json]',
+    summary: 'List every certificate with its holder, course, dates and state',
+    options: { json: { type: 'boolean' } },
+    async run(values) {
+      await migrate();
+      const rows = await allCertificates();
+      const data = rows.map((c) => ({
+        number: c.number,
+        holder: c.holderName,
+        course: c.courseTitle.en,
+        completedAt: c.completedAt.toISOString(),
+        issuedAt: c.issuedAt.toISOString(),
+        state: verificationStatus(c),
+        verifyUrl: verifyUrl(c),
+      }));
+      const text = data
+        .map((c) => `${c.number}  ${c.state.padEnd(8)}  ${c.issuedAt.slice(0, 10)}  ${c.holder} — ${c.course}`)
+        .join('\n');
+      print(Boolean(values['json']), data, text || 'no certificates');
+      await closeDb();
+    },
+  },
+  {
+    name: 'certificate pdf',
+    usage: 'NUMBER --out FILE',
+    summary: 'Write the PDF of a certificate to a file',
+    options: { out: { type: 'string' } },
+    allowPositionals: true,
+    async run(values, positionals) {
+      const number = positionals[0];
+      const out = values['out'];
+      if (!number || typeof out !== 'string') throw new Error('usage: certificate pdf NUMBER --out FILE');
+      await migrate();
+      const certificate = await findCertificateByNumber(number);
+      if (!certificate) throw new Error(`no certificate numbered ${number}`);
+      const pdf = await certificatePdf(certificate);
+      await writeFile(out, pdf);
+      print(
+        false,
+        null,
+        `${certificate.number}: ${pdf.length} bytes written to ${out}${certificate.revokedAt ? ' (revoked)' : ''}`,
+      );
+      await closeDb();
     },
   },
   {

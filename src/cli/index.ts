@@ -33,13 +33,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: found.rest,
       options: found.command.options as ParseArgsConfig['options'],
       strict: true,
-      allowPositionals: false,
+      allowPositionals: found.command.allowPositionals ?? false,
     });
-    return (await found.command.run(values as Record<string, string | boolean | undefined>)) ?? 0;
+    return (await found.command.run(values as Record<string, string | boolean | undefined>, positionals)) ?? 0;
   } catch (error) {
     process.stderr.write(`tilts ${found.command.name}: ${reason(error)}\n`);
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;

@@ -24,14 +24,6 @@ export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>)
 }
 
 /**
- * The base URL for links in e-mails: PUBLIC_BASE_URL, or this server on localhost. Never the
- * request's Host header, which a client chooses (a reset link must not point elsewhere).
- */
-export function publicBaseUrl(): URL {
-  return new URL(env().PUBLIC_BASE_URL ?? `http://localhost:${process.env['PORT'] ?? 4321}`);
-}
-
-/**
  * Starts a fresh session for a user and sets its cookie. Any session the browser already had
  * is ended first: a login always rotates the session (no session fixation).
  */

@@ -21,6 +21,7 @@ const PUBLIC_PAGES: Checked[] = [
   { path: '/courses', status: 200, heading: 'Kursi' },
   { path: '/courses/common-core', status: 200, heading: /kopējais pamatkurss/ },
   { path: '/courses/police', status: 200, heading: /policijas/ },
+  { path: '/verify', status: 200, heading: 'Apliecības pārbaude' },
 ];
 
 const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
@@ -38,7 +39,10 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
   {
     role: 'a coordinator',
     email: 'coordinator@tilts.demo',
-    pages: [{ path: '/institution', status: 200, heading: 'Mana iestāde' }],
+    pages: [
+      { path: '/institution', status: 200, heading: 'Mana iestāde' },
+      { path: '/institution/certificates', status: 200, heading: 'Apliecības' },
+    ],
   },
   {
     role: 'an admin',
@@ -51,6 +55,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/admin/institutions/1', status: 200, heading: /^Iestāde: / },
       { path: '/admin/audit', status: 200, heading: 'Audita žurnāls' },
       { path: '/admin/courses', status: 200, heading: 'Kursu pārvaldība' },
+      { path: '/admin/certificates', status: 200, heading: 'Apliecības' },
       { path: '/admin/courses/education', status: 200, heading: 'Starpkultūru komunikācija skolā' },
     ],
   },

@@ -78,6 +78,9 @@ describe('user search', () => {
     const byInstitution = await searchUsers({ institutionId: ids[2], page: 1 });
     expect(byInstitution.items.map((u) => u.id)).toContain(a.id);
     expect((await searchUsers({ role: 'admin', page: 1 })).items.every((u) => u.role === 'admin')).toBe(true);
+    // Latvian capitals are found whichever way the name is typed.
+    expect((await searchUsers({ q: 'meklējamā', page: 1 })).items.map((u) => u.id)).toEqual([a.id]);
+    expect((await searchUsers({ q: 'zane meklējamā', page: 1 })).items.map((u) => u.id)).toEqual([a.id]);
     // LIKE wildcards in the search text are taken literally.
     expect((await searchUsers({ q: '%', page: 1 })).total).toBe(0);
   });

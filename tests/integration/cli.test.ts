@@ -94,4 +94,16 @@ describe('the tilts CLI', () => {
     expect(stderr).toMatch(/Invalid environment: DATABASE_URL: .*SMTP_URL: /);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('lists certificates and refuses a PDF of an unknown number', () => {
+    const list = tilts('certificate', 'list', '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const missing = tilts('certificate', 'pdf', 'LV-ICC-2026-999999', '--out', `${TEST_DATA_DIR}/x.pdf`);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no certificate numbered LV-ICC-2026-999999/);
+    expect(tilts('certificate', 'pdf', 'LV-ICC-2026-000001').stderr).toMatch(
+      /usage: certificate pdf NUMBER --out FILE/,
+    );
+  });
 });

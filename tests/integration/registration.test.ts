@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { registerUser } from '../../src/lib/auth/account.ts';
+import { RATE_LIMITS } from '../../src/lib/auth/rate-limit.ts';
 import { getDb } from '../../src/lib/db.ts';
 import { registrationSchema } from '../../src/lib/users/schemas.ts';
 import { findUserByEmail } from '../../src/lib/users/queries.ts';
@@ -59,7 +60,7 @@ describe('registration', () => {
   });
 
   it('limits registrations per address', async () => {
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < RATE_LIMITS.registerPerIp.limit; i++) {
       await registerUser(await registrationInput(), '10.9.9.9');
     }
     await expect(registerUser(await registrationInput(), '10.9.9.9')).rejects.toMatchObject({

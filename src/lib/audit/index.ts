@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'institution_created',
   'institution_updated',
   'courses_synced',
+  'certificate_issued',
+  'certificate_revoked',
+  'certificate_reissued',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

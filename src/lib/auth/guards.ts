@@ -28,6 +28,7 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/account', roles: 'any' },
   { prefix: '/learning', roles: 'any' },
   { prefix: '/learn', roles: 'any' },
+  { prefix: '/certificates', roles: 'any' },
 ];
 
 /** Decides access to a path for a user (null = not logged in). */

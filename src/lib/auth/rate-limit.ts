@@ -13,9 +13,11 @@ export interface RateLimitRule {
 export const RATE_LIMITS = {
   loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
-  registerPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  // A whole class registering from one school network in one session is normal.
+  registerPerIp: { limit: 60, windowSeconds: 60 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   resetPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  verifyPerIp: { limit: 60, windowSeconds: 10 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

@@ -13,6 +13,7 @@ import {
 } from './completion.ts';
 import type { Activity, CourseDefinition } from './schema.ts';
 import { definitionsOf } from './versions.ts';
+import { issueCertificate } from '../certificates/issue.ts';
 
 export interface PublishedCourse {
   id: number;
@@ -187,6 +188,8 @@ export async function recordEvidence(
       .returning({ id: enrolments.id });
     courseCompleted = updated.length > 0;
   }
+  // Issued whenever the course is complete (idempotent), also if an earlier attempt failed.
+  if (courseCompleted || enrolment.completedAt) await issueCertificate(enrolment.id, now);
   return { activityRecorded: inserted.length > 0, courseCompleted };
 }
 

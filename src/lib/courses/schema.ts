@@ -63,7 +63,14 @@ export const courseSchema = z
     sectors: z.array(z.enum(SECTORS)).min(1),
     hours: z.number().positive().max(200),
     selfEnrolment: z.boolean().default(true),
-    certificate: z.object({ template: z.string().min(1), statement: text }).strict(),
+    certificate: z
+      .object({
+        template: z.string().min(1),
+        statement: text,
+        /** Certificates of this course expire after this many years (none if absent). */
+        validYears: z.number().int().positive().max(20).optional(),
+      })
+      .strict(),
     completion: z
       .object({
         /** Minimum share of in-person sessions attended, when the course has sessions. */

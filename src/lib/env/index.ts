@@ -52,6 +52,14 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The base URL for links in e-mails and on certificates: PUBLIC_BASE_URL, or this server on
+ * localhost. Never the request's Host header, which a client chooses.
+ */
+export function publicBaseUrl(): URL {
+  return new URL(env().PUBLIC_BASE_URL ?? `http://localhost:${process.env['PORT'] ?? 4321}`);
+}
+
 /** Forget the parsed environment (tests change process.env between cases). */
 export function resetEnvCache(): void {
   cached = undefined;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db.ts';
-import { containsPattern } from '../sql.ts';
+import { containsText } from '../sql.ts';
 import { coordinatorInstitutions, institutions, users } from '../../../db/schema/index.ts';
 import type { UserSearch } from './schemas.ts';
 
@@ -80,10 +80,7 @@ export async function searchUsers(
   const db = await getDb();
   const conditions: SQL[] = [];
   if (filter.q) {
-    const pattern = containsPattern(filter.q.toLowerCase());
-    conditions.push(
-      sql`(lower(${users.name}) LIKE ${pattern} ESCAPE '\\' OR ${users.email} LIKE ${pattern} ESCAPE '\\')`,
-    );
+    conditions.push(sql`(${containsText(users.name, filter.q)} OR ${containsText(users.email, filter.q)})`);
   }
   if (filter.sector) conditions.push(eq(users.sector, filter.sector));
   if (filter.role) conditions.push(eq(users.role, filter.role));

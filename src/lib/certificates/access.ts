@@ -1,0 +1,105 @@
+import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../db.ts';
+import type { SessionUser } from '../auth/types.ts';
+import type { Sector } from '../reference/index.ts';
+import { containsText } from '../sql.ts';
+import { coordinatedInstitutionIds } from '../users/queries.ts';
+import { certificates, courses, institutions, users } from '../../../db/schema/index.ts';
+import type { Certificate } from './issue.ts';
+
+/**
+ * Who may download a certificate: its holder, a coordinator of the holder's institution, and
+ * admins. Nobody else, whatever id or number they send.
+ */
+export async function canDownload(user: SessionUser, certificate: Certificate): Promise<boolean> {
+  if (user.role === 'admin' || user.id === certificate.userId) return true;
+  if (user.role !== 'coordinator') return false;
+  const db = await getDb();
+  const [holder] = await db
+    .select({ institutionId: users.institutionId })
+    .from(users)
+    .where(eq(users.id, certificate.userId));
+  return holder?.institutionId != null && (await coordinatedInstitutionIds(user.id)).includes(holder.institutionId);
+}
+
+export interface CertificateFilter {
+  courseId?: number | undefined;
+  sector?: Sector | undefined;
+  person?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  institutionId?: number | undefined;
+}
+
+export interface CertificateListItem {
+  id: number;
+  number: string;
+  holderName: string;
+  courseTitle: { lv: string; en: string };
+  courseSlug: string;
+  issuedAt: Date;
+  completedAt: Date;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  sector: Sector;
+  institutionName: string | null;
+}
+
+/**
+ * Current certificates (not replaced ones) that a person may see, newest first: all for an
+ * admin, their institutions' staff for a coordinator, their own for anyone else; filtered.
+ */
+export async function listCertificates(
+  viewer: SessionUser,
+  filter: CertificateFilter = {},
+  limit = 500,
+): Promise<CertificateListItem[]> {
+  const db = await getDb();
+  const conditions: SQL[] = [isNull(certificates.replacedById)];
+  if (viewer.role === 'coordinator') {
+    const ids = await coordinatedInstitutionIds(viewer.id);
+    conditions.push(ids.length ? inArray(users.institutionId, ids) : sql`0`);
+  } else if (viewer.role !== 'admin') {
+    conditions.push(eq(certificates.userId, viewer.id));
+  }
+  if (filter.courseId) conditions.push(eq(certificates.courseId, filter.courseId));
+  if (filter.sector) conditions.push(eq(users.sector, filter.sector));
+  if (filter.institutionId) conditions.push(eq(users.institutionId, filter.institutionId));
+  if (filter.person) conditions.push(containsText(certificates.holderName, filter.person));
+  if (filter.from) conditions.push(gte(certificates.issuedAt, filter.from));
+  if (filter.to) conditions.push(lte(certificates.issuedAt, filter.to));
+  return db
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      holderName: certificates.holderName,
+      courseTitle: certificates.courseTitle,
+      courseSlug: courses.slug,
+      issuedAt: certificates.issuedAt,
+      completedAt: certificates.completedAt,
+      revokedAt: certificates.revokedAt,
+      expiresAt: certificates.expiresAt,
+      sector: users.sector,
+      institutionName: institutions.name,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(courses, eq(courses.id, certificates.courseId))
+    .leftJoin(institutions, eq(institutions.id, users.institutionId))
+    .where(and(...conditions))
+    .orderBy(desc(certificates.issuedAt), desc(certificates.id))
+    .limit(limit);
+}
+
+/** Full rows of the given certificates, for rendering (the caller has checked access). */
+export async function certificatesByIds(ids: number[]): Promise<Certificate[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return db.select().from(certificates).where(inArray(certificates.id, ids));
+}
+
+/** Every certificate, newest first (CLI and exports; no access check: for operators only). */
+export async function allCertificates(): Promise<Certificate[]> {
+  const db = await getDb();
+  return db.select().from(certificates).orderBy(desc(certificates.issuedAt), desc(certificates.id));
+}
