@@ -46,3 +46,17 @@ export async function createUser(overrides: Partial<NewAccount> = {}) {
     ...overrides,
   });
 }
+
+/** What a request would know about a user as its session user (for guards and access checks). */
+export function sessionOf(u: Awaited<ReturnType<typeof createUser>>['user']) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale,
+    sector: u.sector,
+    region: u.region,
+    institutionId: u.institutionId,
+  };
+}

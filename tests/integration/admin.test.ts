@@ -8,18 +8,7 @@ import { changeUserRole, setUserActive } from '../../src/lib/users/admin.ts';
 import { coordinatedInstitutionIds, findUserById, searchUsers } from '../../src/lib/users/queries.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 import { seedInstitutions } from '../../db/seed/seed.ts';
-import { createUser } from '../factories.ts';
-
-const asSession = (u: Awaited<ReturnType<typeof createUser>>['user']) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  locale: u.locale,
-  sector: u.sector,
-  region: u.region,
-  institutionId: u.institutionId,
-});
+import { createUser, sessionOf } from '../factories.ts';
 
 describe('role changes', () => {
   it('make a coordinator of chosen institutions, end their sessions and are audited', async () => {
@@ -113,12 +102,12 @@ describe('coordinator view', () => {
     const { user: coordinator } = await createUser({ role: 'coordinator', coordinatedInstitutionIds: [mine] });
     const { user: staff } = await createUser({ name: 'Mana Darbiniece', institutionId: mine });
     const { user: stranger } = await createUser({ name: 'Sveša Persona', institutionId: other });
-    const view = await coordinatorView(asSession(coordinator));
+    const view = await coordinatorView(sessionOf(coordinator));
     expect(view.institutions.map((i) => i.id)).toEqual([mine]);
     const staffIds = view.institutions[0]?.staff.map((s) => s.id) ?? [];
     expect(staffIds).toContain(staff.id);
     expect(staffIds).not.toContain(stranger.id);
-    expect((await coordinatorView(asSession(coordinator), other)).forbidden).toBe(true);
-    expect((await coordinatorView(asSession(staff), mine)).forbidden).toBe(true);
+    expect((await coordinatorView(sessionOf(coordinator), other)).forbidden).toBe(true);
+    expect((await coordinatorView(sessionOf(staff), mine)).forbidden).toBe(true);
   });
 });

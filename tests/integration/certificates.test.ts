@@ -17,7 +17,7 @@ import { syncCourses } from '../../src/lib/courses/sync.ts';
 import { updateUser } from '../../src/lib/users/queries.ts';
 import { seedInstitutions } from '../../db/seed/seed.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
-import { createUser } from '../factories.ts';
+import { createUser, sessionOf } from '../factories.ts';
 
 const root = join(TEST_DATA_DIR, `cert-courses-${process.pid}`);
 
@@ -27,18 +27,6 @@ beforeAll(async () => {
   await syncCourses(root);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-type Account = Awaited<ReturnType<typeof createUser>>['user'];
-const session = (u: Account) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  locale: u.locale,
-  sector: u.sector,
-  region: u.region,
-  institutionId: u.institutionId,
-});
 
 /** A learner who completes the sample course; returns the learner and the enrolment id. */
 async function graduate(overrides: Parameters<typeof createUser>[0] = {}) {
@@ -128,21 +116,22 @@ describe('who may see and download certificates', () => {
     const certificate = await currentCertificate(enrolmentId);
     if (!certificate) throw new Error('no certificate');
 
-    expect(await canDownload(session(staff), certificate)).toBe(true);
-    expect(await canDownload(session(coordinator), certificate)).toBe(true);
-    expect(await canDownload(session(admin), certificate)).toBe(true);
-    expect(await canDownload(session(otherCoordinator), certificate)).toBe(false);
-    expect(await canDownload(session(trainer), certificate)).toBe(false);
-    expect(await canDownload(session(learner), certificate)).toBe(false);
-    expect(await canDownload(session(stranger), certificate)).toBe(false);
+    expect(await canDownload(sessionOf(staff), certificate)).toBe(true);
+    expect(await canDownload(sessionOf(coordinator), certificate)).toBe(true);
+    expect(await canDownload(sessionOf(admin), certificate)).toBe(true);
+    expect(await canDownload(sessionOf(otherCoordinator), certificate)).toBe(false);
+    expect(await canDownload(sessionOf(trainer), certificate)).toBe(false);
+    expect(await canDownload(sessionOf(learner), certificate)).toBe(false);
+    expect(await canDownload(sessionOf(stranger), certificate)).toBe(false);
 
-    const seenBy = async (u: Account) => (await listCertificates(session(u))).map((c) => c.id);
+    const seenBy = async (u: Parameters<typeof sessionOf>[0]) =>
+      (await listCertificates(sessionOf(u))).map((c) => c.id);
     expect(await seenBy(coordinator)).toEqual([certificate.id]);
     expect(await seenBy(staff)).toEqual([certificate.id]);
     expect(await seenBy(learner)).toEqual([]);
     const strangers = await currentCertificate(strangerEnrolment);
     expect(await seenBy(admin)).toEqual(expect.arrayContaining([certificate.id, strangers?.id]));
-    expect((await listCertificates(session(coordinator), { person: 'nobody-like-this' })).length).toBe(0);
+    expect((await listCertificates(sessionOf(coordinator), { person: 'nobody-like-this' })).length).toBe(0);
   });
 
   it('a coordinator’s ZIP holds exactly their staff’s certificates', async () => {
@@ -151,7 +140,7 @@ describe('who may see and download certificates', () => {
     const staff = await Promise.all([graduate({ institutionId: mine }), graduate({ institutionId: mine })]);
     await graduate({ institutionId: other });
     const { user: coordinator } = await createUser({ role: 'coordinator', coordinatedInstitutionIds: [mine] });
-    const listed = await listCertificates(session(coordinator));
+    const listed = await listCertificates(sessionOf(coordinator));
     const rows = await certificatesByIds(listed.map((c) => c.id));
     async function* source() {
       yield* rows;
