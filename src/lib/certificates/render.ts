@@ -5,6 +5,7 @@
  * it. The same record always gives byte-identical output (see `renderCertificate`), which lets a
  * stored certificate be re-rendered on demand instead of keeping every PDF.
  */
+import { deflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -586,6 +587,8 @@ export async function renderCertificate(record: CertificateRecord): Promise<Buff
   const fonts = await loadFonts();
   const number = sanitizeText(record.number);
   const doc = new PDFDocument({
+    // No default font: pdfkit would load and parse Helvetica's metrics for every document.
+    font: '',
     size: 'A4',
     layout: 'landscape',
     margin: 0,
@@ -606,13 +609,137 @@ export async function renderCertificate(record: CertificateRecord): Promise<Buff
     doc.on('end', () => resolvePdf(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  reuseCompressedSubsets(doc);
   for (const [name, font] of Object.entries(fonts)) {
     // pdfkit accepts a parsed fontkit font, though its type declarations only list file sources.
     doc.registerFont(name, font as unknown as Buffer);
+    shareFontWork(doc, name as FontName);
   }
   template(doc, record);
   doc.end();
   return withContentId(await done);
+}
+
+/**
+ * The parts of pdfkit's (undocumented) embedded font that the caches below reach into. pdfkit is
+ * pinned to an exact version for this; the render tests (text, fonts, QR, identical bytes)
+ * would fail if an upgrade changed them.
+ */
+interface EmbeddedFontInternals {
+  layoutCache?: Record<string, unknown>;
+  scale: number;
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  font: FontkitFont;
+  subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+}
+
+interface CommonGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** The glyphs of the common characters, per font, looked up once. */
+const commonGlyphs = new Map<FontName, CommonGlyph[]>();
+
+/** Every letter of Latvian and English and the signs a certificate prints, spaced (no ligatures). */
+const COMMON_CHARACTERS = [
+  ...'AĀBCČDEĒFGĢHIĪJKĶLĻMNŅOPRSŠTUŪVZŽQWXYaābcčdeēfgģhiījkķlļmnņoprsštuūvzžqwxy0123456789',
+  ...'.,:;!?()[]/%-–—„“”"\'’…+·№&',
+].join(' ');
+
+const layoutCaches = new Map<FontName, Record<string, unknown>>();
+/** Compressed bytes of the encoded subsets above (deflate is deterministic: same input, same output). */
+const compressedSubsets = new WeakMap<Uint8Array, Buffer>();
+const encodedSubsets = new Map<string, Uint8Array>();
+const MAX_SUBSETS = 500;
+
+/**
+ * Most of a certificate's rendering time went into work that is the same for every certificate:
+ * shaping the same texts and encoding nearly the same font subsets. So, per font and process:
+ * the shaped texts are shared between documents (pdfkit reads but never changes them), every
+ * subset starts with the same glyphs in the same order (the common characters), and an encoded
+ * subset is reused when a document needs exactly the same glyphs — most do, as a name rarely
+ * needs a letter outside the common set. The output is byte-for-byte what pdfkit would write.
+ */
+function shareFontWork(doc: PDFKit.PDFDocument, name: FontName): void {
+  doc.font(name);
+  const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+  let layouts = layoutCaches.get(name);
+  if (!layouts) {
+    layouts = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(name, layouts);
+  }
+  embedded.layoutCache = layouts;
+  let glyphs = commonGlyphs.get(name);
+  if (!glyphs) {
+    glyphs = [...COMMON_CHARACTERS.replaceAll(' ', '')].map(
+      (c) => embedded.font.glyphForCodePoint(c.codePointAt(0) ?? 0) as CommonGlyph,
+    );
+    commonGlyphs.set(name, glyphs);
+  }
+  // What pdfkit's own encode() records for each glyph of a text, done for the common glyphs.
+  for (const glyph of glyphs) {
+    const gid = embedded.subset.includeGlyph(glyph.id);
+    embedded.widths[gid] ??= glyph.advanceWidth * embedded.scale;
+    embedded.unicode[gid] ??= glyph.codePoints;
+  }
+  const { subset } = embedded;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${name}:${subset.glyphs.join(',')}`;
+    let bytes = encodedSubsets.get(key);
+    if (!bytes) {
+      bytes = encode();
+      if (encodedSubsets.size >= MAX_SUBSETS) encodedSubsets.delete(encodedSubsets.keys().next().value ?? '');
+      encodedSubsets.set(key, bytes);
+      sharedSubsets.add(bytes);
+    }
+    return bytes;
+  };
+}
+
+/** The parts of pdfkit's (undocumented) PDF object references that reuseCompressedSubsets uses. */
+interface ReferenceInternals {
+  compress: boolean;
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+  finalize(): void;
+}
+
+/**
+ * A font subset that an earlier document already embedded is written with its compressed bytes
+ * from then, instead of being deflated again — the same bytes pdfkit would produce (same data,
+ * same zlib defaults, the dictionary keys in the same order).
+ */
+function reuseCompressedSubsets(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { ref(data?: Record<string, unknown>): ReferenceInternals };
+  const createRef = internals.ref.bind(internals);
+  internals.ref = (data) => {
+    const ref = createRef(data);
+    const end = ref.end.bind(ref);
+    ref.end = (chunk) => {
+      if (!(chunk instanceof Uint8Array) || !ref.compress || !isSharedSubset(chunk)) return end(chunk);
+      let compressed = compressedSubsets.get(chunk);
+      if (!compressed) {
+        compressed = deflateSync(chunk);
+        compressedSubsets.set(chunk, compressed);
+      }
+      ref.compress = false;
+      ref.write(compressed); // sets /Length first, as pdfkit does …
+      ref.data['Filter'] = 'FlateDecode'; // … then /Filter
+      ref.finalize();
+    };
+    return ref;
+  };
+}
+
+const sharedSubsets = new WeakSet<Uint8Array>();
+
+function isSharedSubset(bytes: Uint8Array): boolean {
+  return sharedSubsets.has(bytes);
 }
 
 /** Replaces the trailer's /ID (two equal 16-byte hex strings) with a hash of everything before it. */
