@@ -1,18 +1,15 @@
 /**
  * Certificates in `npm run bench`: PDFs rendered per second against bare pdfkit writing a
- * one-page PDF with the same font parsed once (measured in the same run), and a ZIP of 2,000
- * certificates streamed to nowhere while the peak memory of the process is sampled.
+ * one-page PDF with the same font parsed once, measured in the same run. (The streamed ZIP is
+ * measured by bench-certificate-zip.ts, in a process of its own, so that its memory is its own.)
  */
 import { readFileSync } from 'node:fs';
 // @ts-expect-error -- fontkit ships no type declarations.
 import { create as createFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import type { Certificate } from '../src/lib/certificates/issue.ts';
-import { certificatesZip } from '../src/lib/certificates/pdf.ts';
 import { renderCertificate } from '../src/lib/certificates/render.ts';
 
 const COUNT = Number(process.env['BENCH_CERTIFICATES'] ?? 500);
-const ZIP_COUNT = Number(process.env['BENCH_ZIP_CERTIFICATES'] ?? 2000);
 
 const font = createFont(readFileSync('certificates/fonts/DejaVuSerif.ttf'));
 
@@ -28,7 +25,7 @@ function barePdf(i: number): Promise<Buffer> {
   });
 }
 
-function record(i: number) {
+export function record(i: number) {
   return {
     number: `LV-ICC-2026-${String(i).padStart(6, '0')}`,
     holderName: `Ērika Šķēle-Žagare ${i}`,
@@ -77,35 +74,4 @@ console.log(
 );
 console.log(
   `  ratio to the baseline: ${median(ratios).toFixed(2)} (median; rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
-);
-
-async function* rows(): AsyncGenerator<Certificate> {
-  for (let i = 0; i < ZIP_COUNT; i++) {
-    const r = record(i);
-    yield {
-      ...r,
-      id: i + 1,
-      year: 2026,
-      seq: i + 1,
-      verificationCode: 'a'.repeat(32),
-      userId: 1,
-      courseId: 1,
-      enrolmentId: i + 1,
-      revokedAt: null,
-      revokedReason: null,
-      replacedById: null,
-    };
-  }
-}
-
-let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const t0 = performance.now();
-let bytes = 0;
-const reader = certificatesZip(rows()).getReader();
-for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
-clearInterval(sampler);
-peak = Math.max(peak, process.memoryUsage().rss);
-console.log(
-  `  ZIP of ${ZIP_COUNT} certificates: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak memory ${(peak / 2 ** 20).toFixed(0)} MB`,
 );

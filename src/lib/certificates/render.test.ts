@@ -138,8 +138,6 @@ describe('renderCertificate', () => {
       return { name: match?.[1] ?? line, embedded: match?.[2] };
     });
     expect(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
-      'DejaVuSans',
-      'DejaVuSans-Bold',
       'DejaVuSerif',
       'DejaVuSerif-Bold',
       'DejaVuSerif-Italic',

@@ -62,13 +62,11 @@ const FONT_FILES = {
   serif: 'DejaVuSerif.ttf',
   serifBold: 'DejaVuSerif-Bold.ttf',
   serifItalic: 'DejaVuSerif-Italic.ttf',
-  sans: 'DejaVuSans.ttf',
-  sansBold: 'DejaVuSans-Bold.ttf',
 } as const;
 type FontName = keyof typeof FONT_FILES;
 type Fonts = Record<FontName, FontkitFont>;
 
-// DejaVu's vertical metrics (ascent 1901, descent 483 of 2048 units; the same in all five files),
+// DejaVu's vertical metrics (ascent 1901, descent 483 of 2048 units; the same in all three files),
 // used to place baselines without reaching into pdfkit internals.
 const ASCENT = 0.928;
 const DESCENT = 0.236;
@@ -337,7 +335,7 @@ function drawHeader(doc: Doc): number {
   const project = stack(
     doc,
     [
-      fitText(doc, PROJECT.lv, { ...rule, font: 'sans', color: ACCENT }),
+      fitText(doc, PROJECT.lv, { ...rule, font: 'serif', color: ACCENT }),
       fitText(doc, PROJECT.en, { ...rule, font: 'serifItalic', color: MUTED }),
     ],
     CENTER,
@@ -435,11 +433,11 @@ function drawEuBlock(doc: Doc): number {
   const x = CONTENT_LEFT + height * 1.5 + 10;
   const blocks: TextBlock[] = [
     {
-      style: { font: 'sans', size: 9, color: INK },
+      style: { font: 'serif', size: 9, color: INK },
       lines: ['Līdzfinansē Eiropas Savienība', 'Co-funded by the European Union'],
     },
     {
-      style: { font: 'sans', size: 7.5, color: MUTED },
+      style: { font: 'serif', size: 7.5, color: MUTED },
       lines: ['Patvēruma, migrācijas un integrācijas fonds', 'Asylum, Migration and Integration Fund'],
     },
   ];
@@ -480,7 +478,7 @@ function drawVerification(doc: Doc, verifyUrl: string): { left: number; top: num
   const right = CONTENT_RIGHT; // the visible edge of the code; its quiet zone lies in the margin
 
   const url = fitText(doc, sanitizeText(verifyUrl), {
-    font: 'sans',
+    font: 'serif',
     size: 6.5,
     color: ACCENT,
     minSize: 6,
@@ -488,7 +486,7 @@ function drawVerification(doc: Doc, verifyUrl: string): { left: number; top: num
     width: 300,
   });
   const label: TextBlock = {
-    style: { font: 'sans', size: 7, color: MUTED },
+    style: { font: 'serif', size: 7, color: MUTED },
     lines: ['Pārbaudīt apliecību / Verify this certificate'],
   };
   const captionHeight = blockHeight(label) + blockHeight(url);
@@ -526,12 +524,12 @@ function drawVerification(doc: Doc, verifyUrl: string): { left: number; top: num
 function drawNumber(doc: Doc, record: CertificateRecord, left: number, right: number): void {
   const width = right - left;
   const label = (text: string): TextBlock =>
-    fitText(doc, text, { font: 'sans', size: 7, color: MUTED, minSize: 6, maxLines: 1, width });
+    fitText(doc, text, { font: 'serif', size: 7, color: MUTED, minSize: 6, maxLines: 1, width });
   const value = (text: string, style: TextStyle): TextBlock =>
     fitText(doc, sanitizeText(text), { ...style, minSize: 7, maxLines: 2, width });
   const blocks = [
     label('Apliecības Nr. / Certificate No.'),
-    value(record.number, { font: 'sansBold', size: 11, color: INK }),
+    value(record.number, { font: 'serifBold', size: 11, color: INK }),
   ];
   if (record.expiresAt) {
     blocks.push(
@@ -584,6 +582,10 @@ function checkRecord(record: CertificateRecord): (doc: Doc, record: CertificateR
  */
 export async function renderCertificate(record: CertificateRecord): Promise<Buffer> {
   const template = checkRecord(record);
+  if (++documentsSinceReset > LAYOUT_RESET_EVERY) {
+    layoutCaches.clear();
+    documentsSinceReset = 0;
+  }
   const fonts = await loadFonts();
   const number = sanitizeText(record.number);
   const doc = new PDFDocument({
@@ -650,6 +652,9 @@ const COMMON_CHARACTERS = [
 ].join(' ');
 
 const layoutCaches = new Map<FontName, Record<string, unknown>>();
+/** Names, numbers and addresses differ on every certificate: start the shared layouts afresh now and then. */
+const LAYOUT_RESET_EVERY = 1000;
+let documentsSinceReset = 0;
 /** Compressed bytes of the encoded subsets above (deflate is deterministic: same input, same output). */
 const compressedSubsets = new WeakMap<Uint8Array, Buffer>();
 const encodedSubsets = new Map<string, Uint8Array>();
