@@ -15,9 +15,10 @@ import { certificatesZip } from '../../src/lib/certificates/pdf.ts';
 import { completeLesson, enrol, getEnrolment } from '../../src/lib/courses/learning.ts';
 import { syncCourses } from '../../src/lib/courses/sync.ts';
 import { updateUser } from '../../src/lib/users/queries.ts';
+import { deleteOwnAccount } from '../../src/lib/users/privacy.ts';
 import { seedInstitutions } from '../../db/seed/seed.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
-import { createUser, sessionOf } from '../factories.ts';
+import { createUser, sessionOf, STRONG_PASSWORD } from '../factories.ts';
 
 const root = join(TEST_DATA_DIR, `cert-courses-${process.pid}`);
 
@@ -99,6 +100,27 @@ describe('revoking and reissuing', () => {
     await expect(reissueCertificate(admin.id, old?.number ?? '', '10.9.1.1')).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+  });
+
+  it('lets only one of two simultaneous reissues through', async () => {
+    const { user: admin } = await createUser({ role: 'admin' });
+    const { enrolmentId } = await graduate();
+    const old = await currentCertificate(enrolmentId);
+    const results = await Promise.allSettled([
+      reissueCertificate(admin.id, old?.number ?? '', '10.9.2.1'),
+      reissueCertificate(admin.id, old?.number ?? '', '10.9.2.2'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+  });
+
+  it('erasing an account removes the name from its certificates, which stay counted', async () => {
+    const { user, enrolmentId } = await graduate({ name: 'Dzēšama Persona' });
+    const certificate = await currentCertificate(enrolmentId);
+    await deleteOwnAccount(user.id, STRONG_PASSWORD, '10.9.3.1');
+    const after = await findCertificateByCode(certificate?.verificationCode ?? '');
+    expect(after?.holderName).toBe('—');
+    expect(after?.number).toBe(certificate?.number);
   });
 });
 

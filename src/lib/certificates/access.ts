@@ -95,7 +95,11 @@ export async function listCertificates(
 export async function certificatesByIds(ids: number[]): Promise<Certificate[]> {
   if (ids.length === 0) return [];
   const db = await getDb();
-  return db.select().from(certificates).where(inArray(certificates.id, ids));
+  // Checked again here: a certificate revoked or replaced while a long ZIP streams is left out.
+  return db
+    .select()
+    .from(certificates)
+    .where(and(inArray(certificates.id, ids), isNull(certificates.revokedAt), isNull(certificates.replacedById)));
 }
 
 /** Every certificate, newest first (CLI and exports; no access check: for operators only). */

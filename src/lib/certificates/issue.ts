@@ -9,6 +9,8 @@ import { activityCompletions, certificates, enrolments, users } from '../../../d
 
 export type Certificate = typeof certificates.$inferSelect;
 
+const RIGA_YEAR = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Riga' });
+
 /** The prefix of certificate numbers: Latvia, intercultural communication. */
 export const NUMBER_PREFIX = 'LV-ICC';
 
@@ -43,7 +45,8 @@ interface NewCertificate {
  * skipped. Everything printed on the certificate is copied from the records now.
  */
 function insertCertificate(db: Awaited<ReturnType<typeof getDb>>, values: NewCertificate) {
-  const year = values.issuedAt.getUTCFullYear();
+  // The year of the issue date as printed, in Latvian time (not UTC: 1 January starts at 22:00 UTC).
+  const year = Number(RIGA_YEAR.format(values.issuedAt));
   const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
   return db.run(sql`
     INSERT INTO certificates (number, year, seq, verification_code, user_id, course_id, enrolment_id, holder_name,
@@ -104,7 +107,7 @@ export async function issueCertificate(enrolmentId: number, now = new Date()): P
 
 export async function findCertificateByNumber(number: string): Promise<Certificate | null> {
   const normalised = number.trim().toUpperCase();
-  if (!/^[A-Z]{2}-[A-Z]{3}-\d{4}-\d{6}$/.test(normalised)) return null;
+  if (!/^[A-Z]{2}-[A-Z]{3}-\d{4}-\d{6,}$/.test(normalised)) return null;
   const db = await getDb();
   const [row] = await db.select().from(certificates).where(eq(certificates.number, normalised));
   return row ?? null;
@@ -159,18 +162,23 @@ export async function reissueCertificate(actorUserId: number, number: string, ip
     .where(eq(users.id, old.userId));
   if (!holder || holder.status === 'deleted') throw new AppError('NOT_FOUND', 'error.user.notFound');
   const successor = sql`(SELECT id FROM certificates WHERE enrolment_id = ${old.enrolmentId} AND replaced_by_id IS NULL)`;
-  await db.batch([
+  const [, inserted] = await db.batch([
     // Step aside (0 is a placeholder) so that the new certificate can become the current one …
     db
       .update(certificates)
       .set({ replacedById: 0 })
       .where(and(eq(certificates.id, old.id), isNull(certificates.replacedById))),
     insertCertificate(db, { ...old, holderName: holder.name, issuedAt: new Date() }),
-    // … then point to it.
-    db.update(certificates).set({ replacedById: successor }).where(eq(certificates.id, old.id)),
+    // … then point to it (only if this batch stepped it aside: a concurrent reissue did nothing).
+    db
+      .update(certificates)
+      .set({ replacedById: successor })
+      .where(and(eq(certificates.id, old.id), eq(certificates.replacedById, 0))),
   ]);
+  // Nothing inserted: another admin reissued it a moment earlier.
+  if (inserted.rowsAffected === 0) throw new AppError('CONFLICT', 'error.certificate.replaced');
   const fresh = await currentCertificate(old.enrolmentId);
-  if (!fresh || fresh.id === old.id) throw new Error(`certificate ${number} could not be reissued`);
+  if (!fresh || fresh.id === old.id) throw new AppError('CONFLICT', 'error.certificate.replaced');
   await audit({
     action: 'certificate_reissued',
     actorUserId,

@@ -5,7 +5,7 @@ import { audit, listAuditEvents } from '../audit/index.ts';
 import { getInstitution } from '../institutions/index.ts';
 import { myLearning } from '../courses/learning.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { auditEvents, passwordResetTokens, sessions } from '../../../db/schema/index.ts';
+import { auditEvents, certificates, passwordResetTokens, sessions } from '../../../db/schema/index.ts';
 import { limitOrThrow, loginAccountKey } from '../auth/account.ts';
 import { RATE_LIMITS } from '../auth/rate-limit.ts';
 import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
@@ -26,6 +26,7 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
     .where(eq(sessions.userId, userId));
   const events = await listAuditEvents({ userId, limit: 1000 });
   const learning = await myLearning(userId);
+  const held = await db.select().from(certificates).where(eq(certificates.userId, userId));
   return {
     exportedAt: new Date().toISOString(),
     format: 'tilts-personal-data/1',
@@ -58,6 +59,15 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
       startedAt: e.startedAt?.toISOString() ?? null,
       completedAt: e.completedAt?.toISOString() ?? null,
       completedActivities: [...e.completed].map(([activity, at]) => ({ activity, at: at.toISOString() })),
+    })),
+    certificates: held.map((c) => ({
+      number: c.number,
+      course: c.courseTitle,
+      holderName: c.holderName,
+      completedAt: c.completedAt.toISOString(),
+      issuedAt: c.issuedAt.toISOString(),
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+      replaced: c.replacedById !== null,
     })),
     // The address of an event is the actor's: shown only for what the person did themselves.
     auditEvents: events.map((e) => ({
@@ -100,6 +110,9 @@ export async function anonymiseUser(userId: number): Promise<void> {
   await db.batch([
     db.delete(sessions).where(eq(sessions.userId, userId)),
     db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)),
+    // The name printed on their certificates too: the public verification page must not show it.
+    // The certificates themselves stay (the fund's evidence that training happened).
+    db.update(certificates).set({ holderName: '—' }).where(eq(certificates.userId, userId)),
     // Addresses are personal data too; the events themselves (ids only) stay for the trail.
     db
       .update(auditEvents)
