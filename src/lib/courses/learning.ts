@@ -278,7 +278,7 @@ export async function courseLearners(slug: string) {
       email: users.email,
       enrolledAt: enrolments.enrolledAt,
       completedAt: enrolments.completedAt,
-      definition: courseVersions.definition,
+      versionId: enrolments.courseVersionId,
       version: courseVersions.version,
     })
     .from(enrolments)
@@ -293,8 +293,17 @@ export async function courseLearners(slug: string) {
     .innerJoin(enrolments, eq(enrolments.id, activityCompletions.enrolmentId))
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .where(eq(courses.slug, slug));
-  return rows.map((r) => {
-    const done = new Set(completions.filter((c) => c.enrolmentId === r.enrolmentId).map((c) => c.activityId));
-    return { ...r, progress: courseProgress(r.definition, done) };
+  // Definitions from the per-process cache (one parse per version, not one per learner), and
+  // completions grouped once by enrolment rather than filtered again for every learner.
+  const definitions = await definitionsOf(rows.map((r) => r.versionId));
+  const done = new Map<number, Set<string>>();
+  for (const c of completions) {
+    const set = done.get(c.enrolmentId) ?? new Set<string>();
+    set.add(c.activityId);
+    done.set(c.enrolmentId, set);
+  }
+  return rows.flatMap((r) => {
+    const definition = definitions.get(r.versionId);
+    return definition ? [{ ...r, progress: courseProgress(definition, done.get(r.enrolmentId) ?? new Set()) }] : [];
   });
 }
