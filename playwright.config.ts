@@ -38,7 +38,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA} && node src/cli/index.ts serve`,
+    command: `rm -rf ${E2E_DATA} && npm run -s serve`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

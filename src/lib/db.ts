@@ -17,3 +17,20 @@ export async function closeDb(): Promise<void> {
   opened = undefined;
   if (current) (await current).$client.close();
 }
+
+/**
+ * A statement built once per database and reused: the hot reads of every request (the session
+ * lookup, a learner's enrolments) skip drizzle's query building, which costs about as much as
+ * SQLite running them. Keyed by the database so tests that reopen it get fresh statements.
+ */
+export function preparedStatement<T>(build: (db: Database) => T): (db: Database) => T {
+  const built = new WeakMap<Database, T>();
+  return (db) => {
+    let statement = built.get(db);
+    if (statement === undefined) {
+      statement = build(db);
+      built.set(db, statement);
+    }
+    return statement;
+  };
+}

@@ -2,7 +2,12 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { canDownload, certificatesByIds, listCertificates } from '../../src/lib/certificates/access.ts';
+import {
+  canDownload,
+  certificatesByIds,
+  listCertificates,
+  ownCertificates,
+} from '../../src/lib/certificates/access.ts';
 import {
   currentCertificate,
   findCertificateByCode,
@@ -154,6 +159,22 @@ describe('who may see and download certificates', () => {
     const strangers = await currentCertificate(strangerEnrolment);
     expect(await seenBy(admin)).toEqual(expect.arrayContaining([certificate.id, strangers?.id]));
     expect((await listCertificates(sessionOf(coordinator), { person: 'nobody-like-this' })).length).toBe(0);
+  });
+
+  it('“My learning” lists one’s own certificates only, also for coordinators and admins', async () => {
+    const ids = [...(await seedInstitutions()).values()];
+    const mine = ids[11] ?? 0;
+    const { user: staff, enrolmentId } = await graduate({ institutionId: mine });
+    const { user: coordinator, enrolmentId: coordinatorsOwn } = await graduate({
+      role: 'coordinator',
+      coordinatedInstitutionIds: [mine],
+      institutionId: mine,
+    });
+    const { user: admin } = await createUser({ role: 'admin' });
+    const numberOf = async (enrolment: number) => (await currentCertificate(enrolment))?.number;
+    expect((await ownCertificates(staff.id)).map((c) => c.number)).toEqual([await numberOf(enrolmentId)]);
+    expect((await ownCertificates(coordinator.id)).map((c) => c.number)).toEqual([await numberOf(coordinatorsOwn)]);
+    expect(await ownCertificates(admin.id)).toEqual([]);
   });
 
   it('a coordinator’s ZIP holds exactly their staff’s certificates', async () => {

@@ -26,7 +26,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'node src/cli/index.ts serve',
+      command: 'npm run -s serve',
       cwd: '../..',
       url: `http://localhost:${APP_PORT}/healthz`,
       reuseExistingServer: false,

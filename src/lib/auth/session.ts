@@ -1,5 +1,5 @@
-import { and, eq, lt, ne } from 'drizzle-orm';
-import { getDb } from '../db.ts';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { getDb, preparedStatement } from '../db.ts';
 import { sessions, users } from '../../../db/schema/index.ts';
 import { generateToken, hashToken, TOKEN_PATTERN } from './tokens.ts';
 import type { SessionUser } from './types.ts';
@@ -30,17 +30,9 @@ export async function createSession(userId: number, now = Date.now()): Promise<{
   return { token, session };
 }
 
-/**
- * Resolves a cookie token to its session and user. Expired sessions, and sessions of users who
- * are no longer active, are deleted and yield nothing; a session past half its life is
- * extended (sliding expiry).
- */
-export async function validateSessionToken(token: string, now = Date.now()): Promise<SessionValidation> {
-  const none = { session: null, user: null, renewed: false } as const;
-  if (!TOKEN_PATTERN.test(token)) return none;
-  const db = await getDb();
-  const id = hashToken(token);
-  const [row] = await db
+/** Session and user in one read: it runs on every request of a logged-in person. */
+const sessionLookup = preparedStatement((db) =>
+  db
     .select({
       sessionId: sessions.id,
       userId: sessions.userId,
@@ -56,7 +48,21 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/**
+ * Resolves a cookie token to its session and user. Expired sessions, and sessions of users who
+ * are no longer active, are deleted and yield nothing; a session past half its life is
+ * extended (sliding expiry).
+ */
+export async function validateSessionToken(token: string, now = Date.now()): Promise<SessionValidation> {
+  const none = { session: null, user: null, renewed: false } as const;
+  if (!TOKEN_PATTERN.test(token)) return none;
+  const db = await getDb();
+  const id = hashToken(token);
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return none;
   if (now >= row.expiresAt.getTime() || row.status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '../db.ts';
+import { getDb, preparedStatement } from '../db.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { Sector } from '../reference/index.ts';
 import { containsText } from '../sql.ts';
@@ -45,6 +45,41 @@ export interface CertificateListItem {
   institutionName: string | null;
 }
 
+/** The columns of a certificate list, for the holder's own list and the staff's lists alike. */
+const listColumns = {
+  id: certificates.id,
+  number: certificates.number,
+  holderName: certificates.holderName,
+  courseTitle: certificates.courseTitle,
+  courseSlug: courses.slug,
+  issuedAt: certificates.issuedAt,
+  completedAt: certificates.completedAt,
+  revokedAt: certificates.revokedAt,
+  expiresAt: certificates.expiresAt,
+  sector: users.sector,
+  institutionName: institutions.name,
+};
+
+const ownCertificatesOf = preparedStatement((db) =>
+  db
+    .select(listColumns)
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(courses, eq(courses.id, certificates.courseId))
+    .leftJoin(institutions, eq(institutions.id, users.institutionId))
+    .where(and(eq(certificates.userId, sql.placeholder('userId')), isNull(certificates.replacedById)))
+    .orderBy(desc(certificates.issuedAt), desc(certificates.id))
+    .prepare(),
+);
+
+/**
+ * A person's own current certificates, newest first, whatever their role ("My learning" shows
+ * these; an admin's or coordinator's staff lists are `listCertificates`).
+ */
+export async function ownCertificates(userId: number): Promise<CertificateListItem[]> {
+  return ownCertificatesOf(await getDb()).execute({ userId });
+}
+
 /**
  * Current certificates (not replaced ones) that a person may see, newest first: all for an
  * admin, their institutions' staff for a coordinator, their own for anyone else; filtered.
@@ -69,19 +104,7 @@ export async function listCertificates(
   if (filter.from) conditions.push(gte(certificates.issuedAt, filter.from));
   if (filter.to) conditions.push(lte(certificates.issuedAt, filter.to));
   return db
-    .select({
-      id: certificates.id,
-      number: certificates.number,
-      holderName: certificates.holderName,
-      courseTitle: certificates.courseTitle,
-      courseSlug: courses.slug,
-      issuedAt: certificates.issuedAt,
-      completedAt: certificates.completedAt,
-      revokedAt: certificates.revokedAt,
-      expiresAt: certificates.expiresAt,
-      sector: users.sector,
-      institutionName: institutions.name,
-    })
+    .select(listColumns)
     .from(certificates)
     .innerJoin(users, eq(users.id, certificates.userId))
     .innerJoin(courses, eq(courses.id, certificates.courseId))

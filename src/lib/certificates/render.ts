@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { create as createFontkitFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
+import { EU_BLUE, EU_GOLD, euEmblemStars } from '../eu-emblem.ts';
 
 export interface CertificateRecord {
   number: string;
@@ -284,8 +285,6 @@ const FOOTER_BASELINE = PAGE_HEIGHT - 52;
 const ACCENT = '#0b5563';
 const INK = '#1d2327';
 const MUTED = '#55636b';
-const EU_BLUE = '#003399';
-const EU_GOLD = '#FFCC00';
 
 const QR_SIZE = 96; // the whole symbol including its quiet zone
 const QR_QUIET_ZONE = 4;
@@ -445,26 +444,11 @@ function drawEuBlock(doc: Doc): number {
   return x + Math.max(...blocks.map((block) => blockWidth(doc, block)));
 }
 
-/** The EU emblem: 12 upright gold stars on a 3:2 blue field, ring radius h/3, star radius h/18. */
+/** The EU emblem (geometry in `eu-emblem.ts`, shared with the web pages). */
 function drawEuEmblem(doc: Doc, x: number, y: number, height: number): void {
-  const width = height * 1.5;
-  doc.rect(x, y, width, height).fill(EU_BLUE);
-  const centerX = x + width / 2;
-  const centerY = y + height / 2;
-  const outer = height / 18;
-  const inner = outer * ((3 - Math.sqrt(5)) / 2); // a regular five-pointed star
-  for (let star = 0; star < 12; star++) {
-    const angle = (star * Math.PI) / 6;
-    const starX = centerX + (height / 3) * Math.sin(angle);
-    const starY = centerY - (height / 3) * Math.cos(angle);
-    for (let point = 0; point < 10; point++) {
-      const radius = point % 2 === 0 ? outer : inner;
-      const pointAngle = (point * Math.PI) / 5; // point 0 straight up: every star stands upright
-      const px = starX + radius * Math.sin(pointAngle);
-      const py = starY - radius * Math.cos(pointAngle);
-      if (point === 0) doc.moveTo(px, py);
-      else doc.lineTo(px, py);
-    }
+  doc.rect(x, y, height * 1.5, height).fill(EU_BLUE);
+  for (const star of euEmblemStars(height)) {
+    star.forEach(([px, py], point) => (point === 0 ? doc.moveTo(x + px, y + py) : doc.lineTo(x + px, y + py)));
     doc.closePath();
   }
   doc.fill(EU_GOLD);

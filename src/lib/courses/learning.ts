@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { getDb } from '../db.ts';
+import { getDb, preparedStatement } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Sector } from '../reference/index.ts';
 import { activityCompletions, courses, courseVersions, enrolments, users } from '../../../db/schema/index.ts';
@@ -22,14 +22,18 @@ export interface PublishedCourse {
   definition: CourseDefinition;
 }
 
-/** Published courses for the catalogue, optionally only those for one sector. */
-export async function listCatalogue(filter: { sector?: Sector | undefined } = {}): Promise<PublishedCourse[]> {
-  const db = await getDb();
-  const published = await db
+const publishedCourses = preparedStatement((db) =>
+  db
     .select({ id: courses.id, slug: courses.slug, versionId: courses.currentVersionId })
     .from(courses)
     .where(and(eq(courses.status, 'published'), isNotNull(courses.currentVersionId)))
-    .orderBy(asc(courses.slug));
+    .orderBy(asc(courses.slug))
+    .prepare(),
+);
+
+/** Published courses for the catalogue, optionally only those for one sector. */
+export async function listCatalogue(filter: { sector?: Sector | undefined } = {}): Promise<PublishedCourse[]> {
+  const published = await publishedCourses(await getDb()).execute();
   const rows = await withDefinitions(published);
   // The common core (for every sector) first, then the sector courses.
   const sorted = rows.sort(
@@ -71,31 +75,42 @@ export interface EnrolmentView {
   progress: Progress;
 }
 
+/**
+ * A learner's enrolments with their completed activities as JSON `[[activityId, seconds], …]`:
+ * one statement (no transaction, one round trip to a libSQL server), prepared once per
+ * database because "My learning" and every activity page run it. `slug` null means all courses.
+ */
+const enrolmentsOf = preparedStatement((db) =>
+  db
+    .select({
+      enrolment: enrolments,
+      slug: courses.slug,
+      done: sql<string>`(select json_group_array(json_array(${activityCompletions.activityId}, ${activityCompletions.completedAt})) from ${activityCompletions} where ${activityCompletions.enrolmentId} = ${enrolments.id})`,
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(
+      and(
+        eq(enrolments.userId, sql.placeholder('userId')),
+        sql`(${sql.placeholder('slug')} is null or ${courses.slug} = ${sql.placeholder('slug')})`,
+      ),
+    )
+    .orderBy(asc(enrolments.enrolledAt))
+    .prepare(),
+);
+
 /** A learner's enrolments (all, or in one course), each in the version they are on, with progress. */
 async function loadEnrolments(userId: number, slug?: string): Promise<EnrolmentView[]> {
   const db = await getDb();
-  const mine = slug === undefined ? eq(enrolments.userId, userId) : and(eq(enrolments.userId, userId), eq(courses.slug, slug));
-  // One round trip for both reads (it matters on a libSQL server over HTTP).
-  const [rows, done] = await db.batch([
-    db
-      .select({ enrolment: enrolments, slug: courses.slug })
-      .from(enrolments)
-      .innerJoin(courses, eq(courses.id, enrolments.courseId))
-      .where(mine)
-      .orderBy(asc(enrolments.enrolledAt)),
-    db
-      .select({ enrolmentId: activityCompletions.enrolmentId, activityId: activityCompletions.activityId, at: activityCompletions.completedAt })
-      .from(activityCompletions)
-      .innerJoin(enrolments, eq(enrolments.id, activityCompletions.enrolmentId))
-      .innerJoin(courses, eq(courses.id, enrolments.courseId))
-      .where(mine),
-  ]);
+  const rows = await enrolmentsOf(db).execute({ userId, slug: slug ?? null });
   if (rows.length === 0) return [];
   const defs = await definitionsOf(rows.map((r) => r.enrolment.courseVersionId));
-  return rows.flatMap(({ enrolment, slug: courseSlug }) => {
+  return rows.flatMap(({ enrolment, slug: courseSlug, done }) => {
     const definition = defs.get(enrolment.courseVersionId);
     if (!definition) return [];
-    const completed = new Map(done.filter((d) => d.enrolmentId === enrolment.id).map((d) => [d.activityId, d.at]));
+    const completed = new Map(
+      (JSON.parse(done) as [string, number][]).map(([activityId, seconds]) => [activityId, new Date(seconds * 1000)]),
+    );
     return [
       {
         id: enrolment.id,
