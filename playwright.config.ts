@@ -38,7 +38,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA} && npm run -s serve`,
+    // The courses are copied, so that the question import journey writes into the copy.
+    command: `rm -rf ${E2E_DATA} && mkdir -p ${E2E_DATA} && cp -r courses ${E2E_DATA}/courses && npm run -s serve`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -47,6 +48,7 @@ export default defineConfig({
       HOST: 'localhost',
       DATABASE_URL: `file:./${E2E_DATA}/tilts.db`,
       OUTBOX_DIR: `./${E2E_DATA}/outbox`,
+      COURSES_DIR: `./${E2E_DATA}/courses`,
       SEED_DEMO: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
     },

@@ -5,8 +5,8 @@
  * to the baseline (a bare Astro page that does one database read: /bench/baseline). Also reports the
  * JavaScript each learner page ships (gzip). Timings vary between machines; compare ratios.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { startServer } from './bench-server.ts';
 import { gzipSync } from 'node:zlib';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4477);
@@ -15,18 +15,6 @@ const DATA = 'data/bench';
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 4200);
 const WARM_UP = Number(process.env['BENCH_WARM_UP'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not start');
-}
 
 /** Logs in through the form like a browser and returns the session cookie. */
 async function login(email: string, password: string): Promise<string> {
@@ -95,9 +83,8 @@ async function javascriptOf(path: string, cookie: string): Promise<number> {
 }
 
 rmSync(DATA, { recursive: true, force: true });
-// The server runs exactly as in production: through `npm run serve`, with its Node flags.
-const server = spawn('npm', ['run', '-s', 'serve'], {
-  env: {
+const server = await startServer(
+  {
     ...process.env,
     PORT: String(PORT),
     DATABASE_URL: `file:./${DATA}/tilts.db`,
@@ -105,11 +92,9 @@ const server = spawn('npm', ['run', '-s', 'serve'], {
     SEED_DEMO: '1',
     BENCH_BASELINE: '1',
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-  detached: true, // its own process group, so that npm and node stop together
-});
+  BASE,
+);
 try {
-  await waitForServer();
   const cookie = await login('teacher@tilts.demo', 'Tilts-demo-2026');
   const enrolled = await post('/courses/education', cookie);
   if (enrolled.status !== 303) throw new Error(`enrolment failed (${enrolled.status})`);
@@ -177,5 +162,5 @@ try {
     console.log(`  ${path.padEnd(40)} ${(await javascriptOf(path, cookie)).toLocaleString('en')} bytes`);
   }
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  server.stop();
 }

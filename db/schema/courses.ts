@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CourseDefinition } from '../../src/lib/courses/schema.ts';
 import type { Locale } from '../../src/lib/reference/index.ts';
+import type { CourseQuizzes } from '../../src/lib/quiz/schema.ts';
 import { users } from './users.ts';
 
 /** A course as the platform knows it: its folder's slug, its state and its current version. */
@@ -33,6 +34,11 @@ export const courseVersions = sqliteTable(
     structureHash: text('structure_hash').notNull(),
     definition: text('definition', { mode: 'json' }).$type<CourseDefinition>().notNull(),
     lessons: text('lessons', { mode: 'json' }).$type<Record<string, Record<Locale, string>>>().notNull(),
+    /** The course's question banks and quiz definitions, as they were in this version. */
+    quiz: text('quiz', { mode: 'json' })
+      .$type<CourseQuizzes>()
+      .notNull()
+      .default(sql`'{"questions":[],"quizzes":[]}'`),
     createdAt: integer('created_at', { mode: 'timestamp' })
       .notNull()
       .default(sql`(unixepoch())`),

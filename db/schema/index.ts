@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './courses.ts';
 export * from './certificates.ts';
+export * from './quizzes.ts';

@@ -1,9 +1,11 @@
+import { importIntoCourse } from '../lib/quiz/bank-import.ts';
+import { closeExpiredAttempts } from '../lib/quiz/attempts.ts';
 import { closeDb, getDb } from '../lib/db.ts';
 import { env } from '../lib/env/index.ts';
 import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '../lib/reference/index.ts';
 import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
 import { createAccount } from '../lib/users/admin.ts';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allCertificates } from '../lib/certificates/access.ts';
 import { findCertificateByNumber, verificationStatus } from '../lib/certificates/issue.ts';
@@ -163,6 +165,42 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'quiz import',
+    usage: 'FILE --course SLUG [--json]',
+    summary: "Import a Moodle GIFT or Moodle XML file into a course's question bank (reports each question)",
+    options: { course: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    async run(values, positionals) {
+      const file = positionals[0];
+      const slug = values['course'];
+      if (!file || typeof slug !== 'string') throw new Error('usage: quiz import FILE --course SLUG [--json]');
+      const root = env().COURSES_DIR;
+      const result = importIntoCourse(root, slug, file, await readFile(file));
+      const text = [
+        ...result.items.map((i) =>
+          i.status === 'imported'
+            ? `imported  ${i.question.id} (${i.question.type}, ${i.question.category})${i.line ? ` line ${i.line}` : ''}`
+            : `REFUSED   ${i.name}${i.type ? ` [${i.type}]` : ''}${i.line ? ` line ${i.line}` : ''}: ${i.reason}`,
+        ),
+        result.file
+          ? `${result.questions.length} question(s) written to ${result.file}`
+          : 'nothing imported: no file written',
+      ].join('\n');
+      print(
+        Boolean(values['json']),
+        { course: slug, format: result.format, file: result.file, items: result.items },
+        text,
+      );
+      // Publish the new bank at once (a server running elsewhere picks it up at its next sync).
+      if (result.file) {
+        await migrate();
+        await syncCourses(root);
+        await closeDb();
+      }
+      return result.items.some((i) => i.status === 'refused') ? 2 : 0;
+    },
+  },
+  {
     name: 'certificate list',
     usage: '[--json]',
     summary: 'List every certificate with its holder, course, dates and state',
@@ -225,6 +263,10 @@ export const COMMANDS: Command[] = [
         Promise.all([pruneExpiredSessions(), pruneRateLimits()]).catch((e) => console.error('[prune]', e));
       await sweep();
       setInterval(sweep, 60 * 60 * 1000).unref();
+      // Quiz attempts past their time limit are closed when touched; this closes the forgotten ones.
+      const closeQuizzes = () => closeExpiredAttempts().catch((e) => console.error('[quiz deadlines]', e));
+      await closeQuizzes();
+      setInterval(closeQuizzes, 60 * 1000).unref();
       const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
       try {
         await import(entry.href);

@@ -57,6 +57,16 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/admin/courses', status: 200, heading: 'Kursu pārvaldība' },
       { path: '/admin/certificates', status: 200, heading: 'Apliecības' },
       { path: '/admin/courses/education', status: 200, heading: 'Starpkultūru komunikācija skolā' },
+      { path: '/admin/quizzes/import', status: 200, heading: 'Jautājumu imports no Moodle' },
+    ],
+  },
+  {
+    role: 'a trainer',
+    email: 'trainer@tilts.demo',
+    pages: [
+      { path: '/quizzes', status: 200, heading: 'Testu rezultāti' },
+      { path: '/quizzes/common-core/post-test', status: 200, heading: /^Noslēguma tests: / },
+      { path: '/admin', status: 403, heading: 'Piekļuve liegta' },
     ],
   },
 ];

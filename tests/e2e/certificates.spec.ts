@@ -1,19 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { aRegistration, DEMO_PASSWORD, expectNoAxeViolations, logout, register, submitLogin } from './helpers.ts';
-
-/** Enrols the logged-in learner in a course and marks every required lesson done. */
-async function completeCourse(page: Page, slug: string): Promise<void> {
-  await page.goto(`/courses/${slug}`);
-  await page.getByRole('button', { name: 'Pieteikties kursam' }).click();
-  const outline = page.getByRole('navigation', { name: 'Kursa saturs' });
-  const required = () => outline.getByRole('listitem').filter({ hasNotText: 'nav obligāta' });
-  const count = await required().count();
-  for (let i = 0; i < count; i++) {
-    await required().nth(i).getByRole('link').click();
-    await page.getByRole('button', { name: 'Atzīmēt kā pabeigtu un turpināt' }).click();
-  }
-  await expect(page).toHaveURL(new RegExp(`/learning\\?completed=${slug}$`));
-}
+import { completeCourse } from './quiz-helpers.ts';
 
 test('A nurse completes a course, downloads her certificate, and anyone can verify it until an admin revokes it', async ({
   page,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { aRegistration, expectNoAxeViolations, logout, register, submitLogin } from './helpers.ts';
+import { takeQuiz } from './quiz-helpers.ts';
 
 /**
  * The education course as it is in courses/education: the lessons are read from its
@@ -34,15 +35,19 @@ test('A teacher finds the education course, enrols, reads lessons, comes back to
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Pieteikties kursam' }).click();
 
-  // The player opens at the first activity; the pre-test is not built yet and says so.
+  // The player opens at the first activity: the pre-test.
   const outline = page.getByRole('navigation', { name: 'Kursa saturs' });
   await expect(outline).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ievadtests' })).toBeVisible();
+  await takeQuiz(page, 'education', false);
+  await page.goto('/learn/education');
   const required = outline.getByRole('listitem').filter({ hasNotText: 'nav obligāta' });
   const requiredCount = await required.count();
-  expect(requiredCount).toBeGreaterThanOrEqual(5);
+  expect(requiredCount).toBeGreaterThanOrEqual(7);
+  const lessons = required.filter({ hasNotText: 'tests' });
 
   // Read the first two required lessons.
-  await required.nth(0).getByRole('link').click();
+  await lessons.nth(0).getByRole('link').click();
   const firstTitle = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   await expect(page.locator('.lesson h2').first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -60,18 +65,21 @@ test('A teacher finds the education course, enrols, reads lessons, comes back to
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: 'Starpkultūru komunikācija skolā' }) });
   await expect(card.getByRole('progressbar')).toHaveAttribute('value', /^\d+$/);
-  await expect(card).toContainText(`Pabeigtas 1 no ${requiredCount} obligātajām aktivitātēm`);
+  await expect(card).toContainText(`Pabeigtas 2 no ${requiredCount} obligātajām aktivitātēm`);
   await expectNoAxeViolations(page);
   await card.getByRole('link', { name: 'Turpināt mācības' }).click();
   await expect(page).toHaveURL(secondUrl);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(secondTitle);
 
-  // Finish every required activity, in the order of the outline.
-  for (let i = 1; i < requiredCount; i++) {
-    await outline.getByRole('listitem').filter({ hasNotText: 'nav obligāta' }).nth(i).getByRole('link').click();
+  // Finish every required lesson in the order of the outline, then pass the post-test.
+  const lessonCount = await lessons.count();
+  for (let i = 1; i < lessonCount; i++) {
+    await lessons.nth(i).getByRole('link').click();
     await page.getByRole('button', { name: 'Atzīmēt kā pabeigtu un turpināt' }).click();
   }
-  await expect(page).toHaveURL(/\/learning\?completed=education$/);
+  await page.goto('/learn/education/post-test');
+  expect(await takeQuiz(page, 'education', true)).toBe(100);
+  await page.goto('/learning?completed=education');
   await expect(page.getByRole('status')).toContainText(
     'Apsveicam! Kurss “Starpkultūru komunikācija skolā” ir pabeigts.',
   );

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
 
@@ -105,5 +106,38 @@ describe('the tilts CLI', () => {
     expect(tilts('certificate', 'pdf', 'LV-ICC-2026-000001').stderr).toMatch(
       /usage: certificate pdf NUMBER --out FILE/,
     );
+  });
+
+  it('imports a Moodle XML file into a course and reports every question as JSON', () => {
+    const courses = join(TEST_DATA_DIR, `cli-courses-${process.pid}`);
+    mkdirSync(courses, { recursive: true });
+    cpSync('tests/fixtures/courses/sample-course', join(courses, 'sample-course'), { recursive: true });
+    try {
+      const env = { COURSES_DIR: courses };
+      const { code, stdout } = tiltsWithEnv(
+        env,
+        'quiz',
+        'import',
+        'tests/fixtures/quiz/sample.xml',
+        '--course',
+        'sample-course',
+        '--json',
+      );
+      const report = JSON.parse(stdout) as {
+        file: string;
+        items: { status: string; reason?: string; type?: string }[];
+      };
+      expect(report.file).toBe(join('sample-course', 'questions', 'imported-sample.yaml'));
+      expect(report.items.some((i) => i.status === 'imported')).toBe(true);
+      // Unsupported types are named, not dropped: the exit code says some were refused.
+      expect(report.items.some((i) => i.status === 'refused' && i.type === 'essay')).toBe(true);
+      expect(code).toBe(2);
+      const hostile = tiltsWithEnv(env, 'quiz', 'import', 'tests/fixtures/quiz/xxe.xml', '--course', 'sample-course');
+      expect(hostile.code).toBe(1);
+      expect(hostile.stderr).toMatch(/DOCTYPE/);
+      expect(tiltsWithEnv(env, 'quiz', 'import', 'tests/fixtures/quiz/sample.xml').code).not.toBe(0);
+    } finally {
+      rmSync(courses, { recursive: true, force: true });
+    }
   });
 });

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'institution_created',
   'institution_updated',
   'courses_synced',
+  'questions_imported',
   'certificate_issued',
   'certificate_revoked',
   'certificate_reissued',

@@ -28,6 +28,8 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/account', roles: 'any' },
   { prefix: '/learning', roles: 'any' },
   { prefix: '/learn', roles: 'any' },
+  { prefix: '/quiz', roles: 'any' },
+  { prefix: '/quizzes', roles: ['trainer', 'admin'] },
   { prefix: '/certificates', roles: 'any' },
 ];
 

@@ -74,6 +74,8 @@ describe('courseProgress', () => {
     const c = course([preTest, lesson, postTest]);
     expect(courseProgress(c, new Set())).toMatchObject({ done: 0, total: 2, percent: 0, next: { id: 'l' } });
     expect(courseProgress(c, new Set(['l']))).toMatchObject({ done: 1, total: 2, percent: 50, next: { id: 'post' } });
-    expect(courseProgress(c, new Set(['l', 'post']))).toMatchObject({ done: 2, total: 2, percent: 100, next: null });
+    // All required done: "continue" offers what is left (the optional pre-test), then nothing.
+    expect(courseProgress(c, new Set(['l', 'post']))).toMatchObject({ done: 2, total: 2, percent: 100, next: { id: 'pre' } });
+    expect(courseProgress(c, new Set(['pre', 'l', 'post']))).toMatchObject({ percent: 100, next: null });
   });
 });

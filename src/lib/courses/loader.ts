@@ -5,6 +5,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { LOCALES, type Locale } from '../reference/index.ts';
 import { renderLesson, type CalloutKind } from './markdown.ts';
 import { courseSchema, projectSchema, type CourseDefinition, type ProjectFacts } from './schema.ts';
+import { loadCourseQuizzes } from '../quiz/bank-loader.ts';
+import type { CourseQuizzes } from '../quiz/schema.ts';
 
 /** A course read from its folder and found valid: the definition and every lesson text. */
 export interface LoadedCourse {
@@ -12,6 +14,8 @@ export interface LoadedCourse {
   definition: CourseDefinition;
   /** Markdown by activity id and language. */
   lessons: Record<string, Record<Locale, string>>;
+  /** Question banks and quiz definitions (`questions/*.yaml`, `quizzes.yaml`). */
+  quiz: CourseQuizzes;
   /** SHA-256 of everything a learner sees: a new hash is a new course version. */
   contentHash: string;
   /** SHA-256 of what progress depends on (activities, kinds, required, rules). */
@@ -39,8 +43,10 @@ function readYamlFile(file: string, label: string, errors: string[]): unknown {
 }
 
 /** What progress depends on: changes here move nobody automatically to the new version. */
-export function courseStructure(definition: CourseDefinition): unknown {
+export function courseStructure(definition: CourseDefinition, quiz: CourseQuizzes = { questions: [], quizzes: [] }): unknown {
   return {
+    // Pass marks, attempts and grading decide completion; question texts do not.
+    quizzes: quiz.quizzes,
     completion: definition.completion,
     activities: definition.modules.flatMap((m) =>
       m.activities.map((a) => ({
@@ -107,6 +113,7 @@ export function loadCourse(dir: string): CourseLoad {
     }
     if (texts.lv !== undefined && texts.en !== undefined) lessons[activity.id] = { lv: texts.lv, en: texts.en };
   }
+  const quiz = loadCourseQuizzes(dir, definition, label, errors);
   if (errors.length) return { ok: false, slug, errors };
   return {
     ok: true,
@@ -114,8 +121,9 @@ export function loadCourse(dir: string): CourseLoad {
       slug,
       definition,
       lessons,
-      contentHash: sha256({ definition, lessons }),
-      structureHash: sha256(courseStructure(definition)),
+      quiz,
+      contentHash: sha256({ definition, lessons, quiz }),
+      structureHash: sha256(courseStructure(definition, quiz)),
     },
   };
 }

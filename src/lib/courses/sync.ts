@@ -90,6 +90,7 @@ async function syncOne(course: LoadedCourse, syncedAt: Date): Promise<SyncReport
         structureHash: course.structureHash,
         definition,
         lessons: course.lessons,
+        quiz: course.quiz,
       })
       .onConflictDoNothing({ target: [courseVersions.courseId, courseVersions.contentHash] }),
     // Learners on a version with the same structure follow to this one (a text edit or its undoing).

@@ -3,6 +3,7 @@ import { getDb } from '../db.ts';
 import type { Locale } from '../reference/index.ts';
 import { courseVersions } from '../../../db/schema/index.ts';
 import type { CourseDefinition } from './schema.ts';
+import type { CourseQuizzes } from '../quiz/schema.ts';
 import { renderLesson, type RenderedLesson, type RenderOptions } from './markdown.ts';
 
 /**
@@ -30,6 +31,20 @@ export async function definitionsOf(versionIds: number[]): Promise<Map<number, C
 
 export async function definitionOf(versionId: number): Promise<CourseDefinition | null> {
   return (await definitionsOf([versionId])).get(versionId) ?? null;
+}
+
+const quizzes = new Map<number, CourseQuizzes>();
+const NO_QUIZZES: CourseQuizzes = { questions: [], quizzes: [] };
+
+/** A version's question banks and quiz definitions (read once per process). */
+export async function quizOf(versionId: number): Promise<CourseQuizzes> {
+  const cached = quizzes.get(versionId);
+  if (cached) return cached;
+  const db = await getDb();
+  const [row] = await db.select({ quiz: courseVersions.quiz }).from(courseVersions).where(eq(courseVersions.id, versionId));
+  if (!row) return NO_QUIZZES;
+  quizzes.set(versionId, row.quiz);
+  return row.quiz;
 }
 
 /** One lesson's Markdown in one language, without loading the version's other lessons. */

@@ -12,7 +12,10 @@ export const questionId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens')
   .max(80);
-const partId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens').max(40);
+const partId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens')
+  .max(40);
 
 const image = z
   .object({
@@ -32,12 +35,17 @@ const common = {
   image: image.optional(),
 };
 
-const option = z.object({ id: partId, text: bilingual, correct: z.boolean().default(false), feedback: bilingual.optional() }).strict();
+const option = z
+  .object({ id: partId, text: bilingual, correct: z.boolean().default(false), feedback: bilingual.optional() })
+  .strict();
 
-const unique = <T extends { id: string }>(items: T[], ctx: z.RefinementCtx, path: string) => {
+const unique = <T extends { id: string }>(items: T[], ctx: z.RefinementCtx, path: string | null) => {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${item.id}"` });
+    if (seen.has(item.id)) {
+      const at = path === null ? [i, 'id'] : [path, i, 'id'];
+      ctx.addIssue({ code: 'custom', path: at, message: `duplicate id "${item.id}"` });
+    }
     seen.add(item.id);
   });
 };
@@ -76,8 +84,14 @@ export const matching = z
   .object({
     ...common,
     type: z.literal('matching'),
-    pairs: z.array(z.object({ id: partId, prompt: bilingual, answer: bilingual }).strict()).min(2).max(12),
-    distractors: z.array(z.object({ id: partId, text: bilingual }).strict()).max(6).default([]),
+    pairs: z
+      .array(z.object({ id: partId, prompt: bilingual, answer: bilingual }).strict())
+      .min(2)
+      .max(12),
+    distractors: z
+      .array(z.object({ id: partId, text: bilingual }).strict())
+      .max(6)
+      .default([]),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -89,7 +103,10 @@ export const ordering = z
   .object({
     ...common,
     type: z.literal('ordering'),
-    items: z.array(z.object({ id: partId, text: bilingual }).strict()).min(2).max(12),
+    items: z
+      .array(z.object({ id: partId, text: bilingual }).strict())
+      .min(2)
+      .max(12),
   })
   .strict()
   .superRefine((q, ctx) => unique(q.items, ctx, 'items'));
@@ -132,7 +149,7 @@ export const scenario = z
       .array(part)
       .min(2)
       .max(8)
-      .superRefine((parts, ctx) => unique(parts, ctx, '')),
+      .superRefine((parts, ctx) => unique(parts, ctx, null)),
   })
   .strict();
 
@@ -149,7 +166,16 @@ export const questionSchema = z.union([
 export type Question = z.infer<typeof questionSchema>;
 export type PartQuestion = z.infer<typeof part>;
 export type QuestionType = Question['type'];
-export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'matching', 'ordering', 'numeric', 'short', 'scenario'] as const;
+export const QUESTION_TYPES = [
+  'single',
+  'multiple',
+  'true-false',
+  'matching',
+  'ordering',
+  'numeric',
+  'short',
+  'scenario',
+] as const;
 
 /** A bank file: a list of questions. */
 export const questionBankSchema = z.array(questionSchema);
@@ -185,3 +211,9 @@ export type Response =
   | { type: 'numeric'; value: number | null }
   | { type: 'short'; text: string }
   | { type: 'scenario'; parts: Record<string, Response> };
+
+/** A course's question banks and quiz definitions, as loaded from its folder and kept per version. */
+export interface CourseQuizzes {
+  questions: Question[];
+  quizzes: QuizDefinition[];
+}
