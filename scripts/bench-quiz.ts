@@ -26,6 +26,7 @@ const serverEnv = {
   DATABASE_URL: `file:./${DATA}/tilts.db`,
   OUTBOX_DIR: `./${DATA}/outbox`,
   BENCH_BASELINE: '1',
+  BENCH_TOKEN: crypto.randomUUID() + crypto.randomUUID(),
 };
 Object.assign(process.env, serverEnv);
 
@@ -113,7 +114,7 @@ async function post(path: string, cookie: string | null, fields: Record<string, 
     headers: {
       Origin: BASE,
       'Content-Type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { Cookie: cookie } : {}),
+      ...(cookie ? { Cookie: cookie } : { 'X-Bench-Token': serverEnv.BENCH_TOKEN }),
     },
     body: new URLSearchParams(fields),
     redirect: 'manual',

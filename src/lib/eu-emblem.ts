@@ -24,7 +24,14 @@ export function euEmblemStars(height: number): [number, number][][] {
   });
 }
 
-/** SVG `points` attributes of the stars in a 60 × 40 viewBox, computed once per process. */
-export const EU_EMBLEM_SVG_STARS: readonly string[] = euEmblemStars(40).map((points) =>
-  points.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' '),
-);
+/**
+ * The flag's SVG content in a 60 × 40 viewBox, built once per process: every page's footer
+ * shows it, and one string costs less to render than thirteen elements.
+ */
+export const EU_EMBLEM_SVG_CONTENT: string = [
+  `<rect width="60" height="40" fill="${EU_BLUE}"/>`,
+  ...euEmblemStars(40).map(
+    (points) =>
+      `<polygon points="${points.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}" fill="${EU_GOLD}"/>`,
+  ),
+].join('');

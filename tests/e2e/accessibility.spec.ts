@@ -66,6 +66,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
     pages: [
       { path: '/quizzes', status: 200, heading: 'Testu rezultāti' },
       { path: '/quizzes/common-core/post-test', status: 200, heading: /^Noslēguma tests: / },
+      { path: '/quizzes/health', status: 200, heading: /^Jautājumu banka: / },
       { path: '/admin', status: 403, heading: 'Piekļuve liegta' },
     ],
   },

@@ -51,7 +51,10 @@ test('An officer takes the pre-test, resumes after a reload, studies, passes the
   await expect(page.getByText('Šajā testā pareizās atbildes netiek rādītas')).toBeVisible();
   await expect(page.getByText('pareizā atbilde')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  const pre = Number(/\(([\d.,]+) %\)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]);
+  // Latvian numbers have a decimal comma.
+  const pre = Number(
+    /\(([\d.,]+) %\)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]?.replace(',', '.'),
+  );
   expect(pre).toBeLessThan(50);
 
   // Study: every required lesson.
@@ -133,6 +136,10 @@ test('An admin imports a Moodle GIFT file into a course: each question is import
   await expect(report.getByRole('row', { name: /Tulka loma/ })).toContainText('importēts');
   await expect(report.getByRole('row', { name: /Pārdomas/ })).toContainText('neimportēts');
   await expectNoAxeViolations(page);
+  // The imported questions are in the course's bank, for trainers and admins to preview.
+  await page.goto('/quizzes/public-administration');
+  await expect(page.getByText('Kāda ir tulka galvenā loma sarunā ar klientu?')).toBeVisible();
+  await page.goto('/admin/quizzes/import');
 
   // A file that is not a question export is refused as a whole, with the reason.
   await page.getByLabel('Kurss').selectOption({ label: 'Starpkultūru komunikācija valsts un pašvaldību pārvaldē' });

@@ -11,10 +11,12 @@ import {
   closeExpiredAttempts,
   quizState,
   saveAnswer,
+  saveAnswerTo,
   startAttempt,
   submitAttempt,
 } from '../../src/lib/quiz/attempts.ts';
 import { reviewAttempt } from '../../src/lib/quiz/review.ts';
+import { knowledgeGainReport } from '../../src/lib/quiz/statistics-queries.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
 import { createUser } from '../factories.ts';
 
@@ -90,6 +92,10 @@ describe('taking a quiz', () => {
     await saveAnswer(user.id, id, first.question.id, responseFromForm(first, formFor(first, true)));
     const submitted = await submitAttempt(user.id, id);
     expect(submitted).toMatchObject({ status: 'submitted', earned: 3, points: 4, percent: 75, passed: true });
+    // Each saved answer keeps its own score, for the statistics.
+    expect(submitted.answers.get('context')).toMatchObject({ earned: 1, points: 1 });
+    expect(submitted.answers.get('interpreter')).toMatchObject({ earned: 0, points: 1 });
+    expect(submitted.answers.get('method')).toMatchObject({ earned: 1, points: 1 });
     const state = await quizState(user.id, COURSE, 'checkpoint');
     expect(state).toMatchObject({ grade: 75, passed: true, attemptsLeft: 1 });
     // A practice quiz is complete once submitted: through THE completion rule.
@@ -122,6 +128,25 @@ describe('taking a quiz', () => {
       'CONFLICT error.quiz.closed',
     );
     expect(await attemptOf(user.id, id)).toMatchObject({ percent: 100, earned: 4 });
+  });
+
+  it('does not let a page left open in another tab overwrite a newer answer', async () => {
+    const user = await learner();
+    const id = await startAttempt(user.id, COURSE, 'checkpoint');
+    const shown = await attemptOf(user.id, id); // both tabs show question 1, unanswered
+    const entry = must(shown.layout.questions[0]);
+    const right = responseFromForm(entry, formFor(entry, true));
+    const wrong = responseFromForm(entry, formFor(entry, false));
+    await saveAnswerTo(shown, entry.question.id, right, new Date(), 0); // tab A
+    expect(await code(saveAnswerTo(shown, entry.question.id, wrong, new Date(), 0))).toBe(
+      'CONFLICT error.quiz.changedElsewhere',
+    ); // tab B, stale
+    await saveAnswerTo(shown, entry.question.id, right, new Date(), 0); // a double click: the same answer is fine
+    const now = await attemptOf(user.id, id);
+    expect(now.answers.get(entry.question.id)?.response).toEqual(right);
+    // From the fresh page, the learner may change it.
+    await saveAnswerTo(now, entry.question.id, wrong, new Date(), now.answers.get(entry.question.id)?.savedAt);
+    expect((await attemptOf(user.id, id)).answers.get(entry.question.id)?.response).toEqual(wrong);
   });
 
   it('treats another learner’s attempt as not found', async () => {
@@ -172,6 +197,7 @@ describe('taking a quiz', () => {
     expect((await reviewAttempt(user.id, first)).showAnswers).toBe(false);
     const second = await startAttempt(user.id, COURSE, 'checkpoint');
     expect(second).not.toBe(first);
+    expect((await reviewAttempt(user.id, first)).showAnswers).toBe(false); // not while attempt 2 is open
     await answerAll(user.id, second, (i) => i < 2);
     await submitAttempt(user.id, second);
     expect(await code(startAttempt(user.id, COURSE, 'checkpoint'))).toBe('CONFLICT error.quiz.noAttemptsLeft');
@@ -196,5 +222,24 @@ describe('taking a quiz', () => {
     await enrol(user.id, COURSE);
     expect(await code(startAttempt(user.id, COURSE, 'one'))).toBe('BAD_REQUEST error.quiz.notAQuiz');
     expect(await code(startAttempt(user.id, COURSE, 'nope'))).toBe('NOT_FOUND error.activity.notFound');
+  });
+
+  it('measures the knowledge gain over learners whose pre-test came before their post-test', async () => {
+    const right = () => true;
+    const wrong = () => false;
+    const take = async (userId: number, activity: string, answers: (i: number) => boolean, at: Date) => {
+      const id = await startAttempt(userId, COURSE, activity, at);
+      await answerAll(userId, id, answers, at);
+      await submitAttempt(userId, id, at);
+    };
+    const day = (d: number) => new Date(Date.UTC(2026, 10, d, 10));
+    const inOrder = await learner();
+    await take(inOrder.id, 'pre-test', wrong, day(1));
+    await take(inOrder.id, 'final', right, day(2));
+    const backwards = await learner(); // took the "pre-test" only after the post-test
+    await take(backwards.id, 'final', right, day(3));
+    await take(backwards.id, 'pre-test', wrong, day(4));
+    const report = (await knowledgeGainReport()).find((r) => r.slug === COURSE);
+    expect(report?.overall).toMatchObject({ learners: 1, meanPre: 0, meanPost: 100, meanGain: 100 });
   });
 });

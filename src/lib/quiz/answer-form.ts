@@ -53,18 +53,21 @@ function partResponse(question: PartQuestion, layout: PartLayout, form: FormValu
       return { type: 'matching', pairs };
     }
     case 'ordering': {
-      // Each item gets a position 1…n; every position must be used once.
+      // Each item gets a position 1…n. No positions at all: not answered yet. Some: a partial
+      // order (the places not given stay empty and earn nothing). A place given twice: refused.
       const items = layout.items ?? [];
-      const order: string[] = new Array<string>(items.length);
+      const order: string[] = items.map(() => '');
       for (const item of items) {
-        const position = Number(one(form, `${prefix}position-${item.token}`));
+        const raw = one(form, `${prefix}position-${item.token}`);
+        if (!raw) continue;
+        const position = Number(raw);
         if (!Number.isInteger(position) || position < 1 || position > items.length) {
           throw new AppError('BAD_REQUEST', 'error.quiz.positionMissing');
         }
-        if (order[position - 1] !== undefined) throw new AppError('BAD_REQUEST', 'error.quiz.positionTwice');
+        if (order[position - 1]) throw new AppError('BAD_REQUEST', 'error.quiz.positionTwice');
         order[position - 1] = item.id;
       }
-      return { type: 'ordering', order };
+      return { type: 'ordering', order: order.some(Boolean) ? order : [] };
     }
     case 'numeric':
       return { type: 'numeric', value: parseNumber(one(form, name)) };
@@ -106,7 +109,7 @@ export function isAnswered(response: Response | undefined): boolean {
     case 'matching':
       return Object.keys(response.pairs).length > 0;
     case 'ordering':
-      return response.order.length > 0;
+      return response.order.some(Boolean);
     case 'short':
       return response.text.length > 0;
     case 'scenario':

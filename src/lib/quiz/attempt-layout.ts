@@ -78,13 +78,19 @@ function layoutOf(question: PartQuestion, definition: QuizDefinition, random: Ra
           taken,
         ),
       };
-    case 'ordering': {
-      // Always shuffled, and never shown in the right order (that would be the answer).
-      const ids = question.items.map((i) => i.id);
-      let order = shuffled(ids, random);
-      while (order.every((id, i) => id === ids[i])) order = shuffled(ids, random);
-      return { items: tokensFor(order, random, taken) };
-    }
+    case 'ordering':
+      // Always shuffled, uniformly: the positions start blank, so the order shown says nothing
+      // (avoiding the right order would give two items away as "the other way round").
+      return {
+        items: tokensFor(
+          shuffled(
+            question.items.map((i) => i.id),
+            random,
+          ),
+          random,
+          taken,
+        ),
+      };
     default:
       return {};
   }

@@ -117,7 +117,14 @@ export async function quizState(
     await closeAttempt(open.id, 'expired', now);
     attempts = await attemptsOf(found.enrolment.id, activityId);
   }
-  return stateOf(found, attempts, questionCountOf(found.quiz, found.bank));
+  const state = stateOf(found, attempts, questionCountOf(found.quiz, found.bank));
+  // Completion is recorded right after an attempt closes; should that step have failed (a
+  // crash in between), the closed attempts still say what it must be: record it now (once).
+  const closed = attempts.some((a) => a.status !== 'open');
+  if (closed && !found.enrolment.completed.has(activityId)) {
+    await recordEvidence(found.enrolment, found.activity, { quiz: { submitted: true, passed: state.passed } }, now);
+  }
+  return state;
 }
 
 /**
@@ -176,7 +183,7 @@ export interface AttemptView {
   percent: number | null;
   passed: boolean | null;
   revision: number;
-  answers: Map<string, { response: Response; earned: number | null; points: number | null }>;
+  answers: Map<string, { response: Response; earned: number | null; points: number | null; savedAt: number }>;
 }
 
 /**
@@ -185,7 +192,7 @@ export interface AttemptView {
  * of every question).
  */
 const layouts = new Map<number, AttemptLayout>();
-const MAX_LAYOUTS = 5000;
+const MAX_LAYOUTS = 1000;
 
 /** An attempt with its answers in one statement (the answers as a JSON array). */
 const attemptRow = preparedStatement((db) =>
@@ -205,7 +212,7 @@ const attemptRow = preparedStatement((db) =>
       percent: quizAttempts.percent,
       passed: quizAttempts.passed,
       revision: quizAttempts.revision,
-      answers: sql<string>`(select json_group_array(json_array(${quizAnswers.questionId}, json(${quizAnswers.response}), ${quizAnswers.earned}, ${quizAnswers.points})) from ${quizAnswers} where ${quizAnswers.attemptId} = ${quizAttempts.id})`,
+      answers: sql<string>`(select json_group_array(json_array(${quizAnswers.questionId}, json(${quizAnswers.response}), ${quizAnswers.earned}, ${quizAnswers.points}, ${quizAnswers.savedAt})) from ${quizAnswers} where ${quizAnswers.attemptId} = ${quizAttempts.id})`,
     })
     .from(quizAttempts)
     .where(eq(quizAttempts.id, sql.placeholder('id')))
@@ -236,8 +243,8 @@ async function readAttempt(attemptId: number): Promise<AttemptView | null> {
     ...rest,
     layout,
     answers: new Map(
-      (JSON.parse(answers) as [string, Response, number | null, number | null][]).map(
-        ([questionId, response, earned, points]) => [questionId, { response, earned, points }],
+      (JSON.parse(answers) as [string, Response, number | null, number | null, number][]).map(
+        ([questionId, response, earned, points, savedAt]) => [questionId, { response, earned, points, savedAt }],
       ),
     ),
   };
@@ -272,12 +279,17 @@ export async function saveAnswer(
   await saveAnswerTo(await attemptOf(userId, attemptId, now), questionId, response, now);
 }
 
-/** The same, for an attempt the caller has just read with `attemptOf` (one read fewer). */
+/**
+ * The same, for an attempt the caller has just read with `attemptOf` (one read fewer). With
+ * `shownSavedAt` (when the answer on the learner's page was saved; 0 if none) a page left open
+ * in another tab cannot overwrite a newer answer: the save is refused, unless it says the same.
+ */
 export async function saveAnswerTo(
   attempt: AttemptView,
   questionId: string,
   response: Response,
   now = new Date(),
+  shownSavedAt?: number,
 ): Promise<void> {
   if (attempt.status !== 'open') throw new AppError('CONFLICT', 'error.quiz.closed');
   if (!attempt.layout.questions.some((q) => q.question.id === questionId)) {
@@ -286,21 +298,28 @@ export async function saveAnswerTo(
   const db = await getDb();
   const attemptId = attempt.id;
   const stillOpen = sql`exists (select 1 from ${quizAttempts} where ${quizAttempts.id} = ${attemptId} and ${quizAttempts.status} = 'open' and (${quizAttempts.deadlineAt} is null or ${quizAttempts.deadlineAt} > ${now.getTime()}))`;
+  const unchanged =
+    shownSavedAt === undefined
+      ? sql`1`
+      : sql`coalesce((select ${quizAnswers.savedAt} from ${quizAnswers} where ${quizAnswers.attemptId} = ${attemptId} and ${quizAnswers.questionId} = ${questionId}), 0) = ${shownSavedAt}`;
   const [bumped] = await db.batch([
     db
       .update(quizAttempts)
       .set({ revision: sql`${quizAttempts.revision} + 1` })
-      .where(and(eq(quizAttempts.id, attemptId), stillOpen))
+      .where(and(eq(quizAttempts.id, attemptId), stillOpen, unchanged))
       .returning({ id: quizAttempts.id }),
     db.run(sql`insert into ${quizAnswers} (attempt_id, question_id, response, saved_at)
-      select ${attemptId}, ${questionId}, ${JSON.stringify(response)}, ${now.getTime()} where ${stillOpen}
+      select ${attemptId}, ${questionId}, ${JSON.stringify(response)}, ${now.getTime()} where ${stillOpen} and ${unchanged}
       on conflict (attempt_id, question_id) do update set response = excluded.response, saved_at = excluded.saved_at`),
   ]);
-  if (bumped.length === 0) {
-    // Closed in the meantime (submitted elsewhere, or the deadline passed: close it now).
-    await attemptOf(attempt.userId, attemptId, now);
-    throw new AppError('CONFLICT', 'error.quiz.closed');
-  }
+  if (bumped.length > 0) return;
+  // Closed in the meantime (submitted elsewhere, or the deadline passed: close it now)…
+  const now_ = await attemptOf(attempt.userId, attemptId, now);
+  if (now_.status !== 'open') throw new AppError('CONFLICT', 'error.quiz.closed');
+  // …or answered in another tab since this page was shown (a double click says the same: fine).
+  const stored = now_.answers.get(questionId)?.response;
+  if (JSON.stringify(stored) !== JSON.stringify(response))
+    throw new AppError('CONFLICT', 'error.quiz.changedElsewhere');
 }
 
 /**
@@ -308,10 +327,15 @@ export async function saveAnswerTo(
  * only applies while the attempt is open and no answer has been saved since they were read
  * (then it reads again). Returns false when the attempt was already closed.
  */
-async function closeAttempt(attemptId: number, status: 'submitted' | 'expired', now: Date): Promise<boolean> {
+async function closeAttempt(
+  attemptId: number,
+  status: 'submitted' | 'expired',
+  now: Date,
+  justRead?: AttemptView,
+): Promise<boolean> {
   const db = await getDb();
   for (let tries = 0; tries < 5; tries++) {
-    const attempt = await readAttempt(attemptId);
+    const attempt = tries === 0 && justRead ? justRead : await readAttempt(attemptId);
     if (!attempt || attempt.status !== 'open') return false;
     const scores = attempt.layout.questions.map(({ question }) => ({
       questionId: question.id,
@@ -323,6 +347,9 @@ async function closeAttempt(attemptId: number, status: 'submitted' | 'expired', 
     const { quiz, slug } = await attemptContext(attempt);
     // An attempt closed at its deadline counts from the deadline, not from when it was noticed.
     const closedAt = status === 'expired' && attempt.deadlineAt ? attempt.deadlineAt : now;
+    const scoresJson = JSON.stringify(
+      Object.fromEntries(scores.map((q) => [q.questionId, [q.score.earned, q.score.points]])),
+    );
     const [closed] = await db.batch([
       db
         .update(quizAttempts)
@@ -335,20 +362,19 @@ async function closeAttempt(attemptId: number, status: 'submitted' | 'expired', 
           ),
         )
         .returning({ id: quizAttempts.id }),
-      ...scores
-        .filter((s) => attempt.answers.has(s.questionId))
-        .map((s) =>
-          db
-            .update(quizAnswers)
-            .set({ earned: s.score.earned, points: s.score.points })
-            .where(
-              and(
-                eq(quizAnswers.attemptId, attemptId),
-                eq(quizAnswers.questionId, s.questionId),
-                // Only as part of this closing: an answer saved meanwhile makes the attempt update miss.
-                sql`exists (select 1 from ${quizAttempts} where ${quizAttempts.id} = ${attemptId} and ${quizAttempts.closedAt} = ${closedAt.getTime()} and ${quizAttempts.revision} = ${attempt.revision})`,
-              ),
-            ),
+      // Every saved answer's score in one statement, only as part of this closing (an answer
+      // saved meanwhile makes the attempt update miss, and with it this one).
+      db
+        .update(quizAnswers)
+        .set({
+          earned: sql`json_extract(${scoresJson}, '$."' || ${quizAnswers.questionId} || '"[0]')`,
+          points: sql`json_extract(${scoresJson}, '$."' || ${quizAnswers.questionId} || '"[1]')`,
+        })
+        .where(
+          and(
+            eq(quizAnswers.attemptId, attemptId),
+            sql`exists (select 1 from ${quizAttempts} where ${quizAttempts.id} = ${attemptId} and ${quizAttempts.closedAt} = ${closedAt.getTime()} and ${quizAttempts.revision} = ${attempt.revision})`,
+          ),
         ),
     ] as const);
     if (closed.length > 0) {
@@ -390,7 +416,7 @@ async function recordQuizEvidence(attempt: AttemptView, slug: string, quiz: Quiz
 export async function submitAttempt(userId: number, attemptId: number, now = new Date()): Promise<AttemptView> {
   const attempt = await attemptOf(userId, attemptId, now);
   if (attempt.status === 'expired') throw new AppError('CONFLICT', 'error.quiz.deadlinePassed');
-  if (attempt.status !== 'open' || !(await closeAttempt(attemptId, 'submitted', now))) {
+  if (attempt.status !== 'open' || !(await closeAttempt(attemptId, 'submitted', now, attempt))) {
     throw new AppError('CONFLICT', 'error.quiz.alreadySubmitted');
   }
   return attemptOf(userId, attemptId, now);

@@ -71,6 +71,11 @@ export function loadCourseQuizzes(
   for (const quiz of quizzes) {
     if (ids.has(quiz.id)) errors.push(`${label('quizzes.yaml')}: quiz "${quiz.id}" is defined twice`);
     ids.add(quiz.id);
+    if (quiz.showAnswers === 'after-last-attempt' && quiz.attempts === undefined) {
+      errors.push(
+        `${label('quizzes.yaml')}: quiz "${quiz.id}": showAnswers after-last-attempt needs a number of attempts (with unlimited attempts there is no last one)`,
+      );
+    }
     const counted = new Map<string, number>();
     for (const rule of quiz.select) counted.set(rule.category, (counted.get(rule.category) ?? 0) + (rule.count ?? 0));
     for (const [category, wanted] of counted) {

@@ -8,14 +8,17 @@ export interface AttemptReview {
   attempt: AttemptView;
   context: AttemptContext;
   showAnswers: boolean;
+  /** Why the answers are hidden: another attempt is open, or the quiz's setting. */
+  hiddenBecauseOpen: boolean;
   scores: Map<string, QuestionScore>;
   passed: boolean;
 }
 
 /**
- * A learner's closed attempt for review: scores per question always; the right answers only
- * as the quiz's `showAnswers` setting allows (re-scored from the attempt's own copy, which is
- * what the stored score came from).
+ * A learner's closed attempt for review. The total is always shown; the questions with the
+ * learner's answers, their marks, the right answers and the feedback only as the quiz's
+ * `showAnswers` setting allows (marks give answers away too: a wrong true/false is the other
+ * one) — and never while the learner has another attempt open at the same quiz.
  */
 export async function reviewAttempt(userId: number, attemptId: number): Promise<AttemptReview> {
   const attempt = await attemptOf(userId, attemptId);
@@ -33,6 +36,8 @@ export async function reviewAttempt(userId: number, attemptId: number): Promise<
     context,
     scores,
     passed: state.passed,
-    showAnswers: mayShowAnswers(context.quiz, { passed: state.passed, attemptsLeft: state.attemptsLeft }),
+    hiddenBecauseOpen: state.open !== null,
+    showAnswers:
+      state.open === null && mayShowAnswers(context.quiz, { passed: state.passed, attemptsLeft: state.attemptsLeft }),
   };
 }

@@ -96,6 +96,13 @@ export const matching = z
   .strict()
   .superRefine((q, ctx) => {
     unique([...q.pairs, ...q.distractors], ctx, 'pairs');
+    // Two answers reading the same would look alike in the list but score differently.
+    for (const locale of ['lv', 'en'] as const) {
+      const texts = [...q.pairs.map((p) => p.answer[locale]), ...q.distractors.map((d) => d.text[locale])];
+      if (new Set(texts.map((t) => t.trim().toLowerCase())).size !== texts.length) {
+        ctx.addIssue({ code: 'custom', path: ['pairs'], message: `two answers read the same in ${locale}` });
+      }
+    }
   });
 
 /** Items listed in the right order; credit per item in its right place. */

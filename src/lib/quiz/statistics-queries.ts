@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { activitiesOf } from '../courses/completion.ts';
 import { listCatalogue } from '../courses/learning.ts';
@@ -15,6 +15,7 @@ import {
   type QuizStatistics,
   type ScoredAttempt,
 } from './statistics.ts';
+import { mean, median } from './statistics.ts';
 
 export interface CourseQuiz {
   slug: string;
@@ -63,7 +64,10 @@ async function scoredAttempts(slug: string, activityId: string): Promise<ScoredA
       userId: quizAttempts.userId,
       percent: quizAttempts.percent,
       passed: quizAttempts.passed,
-      layout: quizAttempts.layout,
+      earned: quizAttempts.earned,
+      points: quizAttempts.points,
+      // Only the drawn questions' ids, not the attempt's copy of every question.
+      questionIds: sql<string>`(select json_group_array(json_extract(value, '$.question.id')) from json_each(${quizAttempts.layout}, '$.questions'))`,
     })
     .from(quizAttempts)
     .innerJoin(enrolments, eq(enrolments.id, quizAttempts.enrolmentId))
@@ -91,8 +95,10 @@ async function scoredAttempts(slug: string, activityId: string): Promise<ScoredA
     userId: a.userId,
     percent: a.percent ?? 0,
     passed: a.passed ?? false,
+    earned: a.earned ?? 0,
+    points: a.points ?? 0,
     answers: byAttempt.get(a.id) ?? new Map(),
-    questionIds: a.layout.questions.map((q) => q.question.id),
+    questionIds: JSON.parse(a.questionIds) as string[],
   }));
 }
 
@@ -112,7 +118,10 @@ export interface GainReport {
 
 /**
  * Knowledge gain per course and per course × sector: each learner's first pre-test attempt
- * against their post-test grade (by the post-test's grading method), over learners who took both.
+ * against their post-test grade (by the post-test's grading method), over learners who took
+ * both. A pre-test counts only if it was actually taken (submitted, or closed at its time limit
+ * with answers) and closed before the learner's first post-test began: one taken afterwards
+ * measures nothing before the training.
  */
 export async function knowledgeGainReport(): Promise<GainReport[]> {
   const db = await getDb();
@@ -128,27 +137,45 @@ export async function knowledgeGainReport(): Promise<GainReport[]> {
         sector: users.sector,
         activityId: quizAttempts.activityId,
         number: quizAttempts.number,
+        status: quizAttempts.status,
         percent: quizAttempts.percent,
+        startedAt: quizAttempts.startedAt,
+        closedAt: quizAttempts.closedAt,
+        answered: sql<number>`(select count(*) from ${quizAnswers} where ${quizAnswers.attemptId} = ${quizAttempts.id})`,
       })
       .from(quizAttempts)
       .innerJoin(enrolments, eq(enrolments.id, quizAttempts.enrolmentId))
       .innerJoin(courses, eq(courses.id, enrolments.courseId))
       .innerJoin(users, eq(users.id, quizAttempts.userId))
-      .where(
-        and(
-          eq(courses.slug, slug),
-          inArray(quizAttempts.activityId, [pre.activityId, post.activityId]),
-          ne(quizAttempts.status, 'open'),
-        ),
-      );
-    const learners = new Map<number, GainRow & { posts: { number: number; percent: number }[] }>();
+      .where(and(eq(courses.slug, slug), inArray(quizAttempts.activityId, [pre.activityId, post.activityId])));
+    const learners = new Map<
+      number,
+      { sector: string; pre: (typeof rows)[number] | null; posts: (typeof rows)[number][] }
+    >();
     for (const r of rows) {
-      const row = learners.get(r.userId) ?? { userId: r.userId, sector: r.sector, pre: null, post: null, posts: [] };
-      if (r.activityId === pre.activityId && r.number === 1) row.pre = r.percent ?? 0;
-      if (r.activityId === post.activityId) row.posts.push({ number: r.number, percent: r.percent ?? 0 });
+      const row = learners.get(r.userId) ?? { sector: r.sector, pre: null, posts: [] };
+      if (r.activityId === pre.activityId && r.number === 1) row.pre = r;
+      if (r.activityId === post.activityId) row.posts.push(r);
       learners.set(r.userId, row);
     }
-    const all = [...learners.values()].map((r) => ({ ...r, post: quizGrade(post.quiz, r.posts) }));
+    const all: GainRow[] = [...learners].map(([userId, r]) => {
+      const firstPostStart = Math.min(...r.posts.map((p) => p.startedAt.getTime()));
+      const taken =
+        r.pre !== null &&
+        r.pre.status !== 'open' &&
+        (r.pre.status === 'submitted' || r.pre.answered > 0) &&
+        (r.pre.closedAt?.getTime() ?? Infinity) <= firstPostStart;
+      const closedPosts = r.posts.filter((p) => p.status !== 'open');
+      return {
+        userId,
+        sector: r.sector,
+        pre: taken ? (r.pre?.percent ?? 0) : null,
+        post: quizGrade(
+          post.quiz,
+          closedPosts.map((p) => ({ number: p.number, percent: p.percent ?? 0 })),
+        ),
+      };
+    });
     const sectors = [...new Set(all.map((r) => r.sector))].sort();
     reports.push({
       slug,
@@ -158,4 +185,42 @@ export async function knowledgeGainReport(): Promise<GainReport[]> {
     });
   }
   return reports;
+}
+
+export interface QuizSummary {
+  attempts: number;
+  mean: number | null;
+  median: number | null;
+  passRate: number | null;
+}
+
+/** Attempts, mean, median and pass rate of every quiz activity, by "slug/activity", in one read. */
+export async function quizSummaries(): Promise<Map<string, QuizSummary>> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      slug: courses.slug,
+      activityId: quizAttempts.activityId,
+      percents: sql<string>`json_group_array(${quizAttempts.percent})`,
+      passed: sql<number>`sum(${quizAttempts.passed})`,
+    })
+    .from(quizAttempts)
+    .innerJoin(enrolments, eq(enrolments.id, quizAttempts.enrolmentId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(ne(quizAttempts.status, 'open'))
+    .groupBy(courses.slug, quizAttempts.activityId);
+  return new Map(
+    rows.map((r) => {
+      const percents = (JSON.parse(r.percents) as (number | null)[]).map((p) => p ?? 0);
+      return [
+        `${r.slug}/${r.activityId}`,
+        {
+          attempts: percents.length,
+          mean: mean(percents),
+          median: median(percents),
+          passRate: percents.length ? Math.round((r.passed / percents.length) * 10_000) / 100 : null,
+        },
+      ];
+    }),
+  );
 }

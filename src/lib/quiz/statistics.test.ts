@@ -27,6 +27,8 @@ function attempt(id: number, pick: 'a' | 'b' | null, numRight: boolean): ScoredA
     userId: id,
     percent: earned * 50,
     passed: earned === 2,
+    earned,
+    points: 2,
     answers,
     questionIds: ['choice', 'num'],
   };
@@ -67,6 +69,25 @@ describe('quiz statistics', () => {
       ['wrong', 2],
       ['no answer', 0],
     ]);
+  });
+
+  it('counts unanswered questions as 0 of their points in the rest of the attempt (discrimination)', () => {
+    // Weak learners answered only `num` (right) and left `choice` blank; strong ones got both.
+    const weak = (id: number): ScoredAttempt => ({
+      ...attempt(id, null, true),
+      earned: 1,
+      points: 2,
+      percent: 50,
+      passed: false,
+    });
+    const stats = quizStatistics(
+      [attempt(1, 'a', true), attempt(2, 'a', true), weak(3), weak(4), attempt(5, 'b', false)],
+      new Map([
+        ['choice', choice],
+        ['num', numeric],
+      ]),
+    );
+    expect(stats.questions[0]?.discrimination).toBeGreaterThan(0);
   });
 
   it('is empty without attempts', () => {

@@ -1,4 +1,5 @@
 import type { Bilingual, Question, Response } from './schema.ts';
+import { pointsOf } from './scoring.ts';
 
 /** A closed attempt with its scored answers, as statistics need it (no personal data). */
 export interface ScoredAttempt {
@@ -6,6 +7,9 @@ export interface ScoredAttempt {
   userId: number;
   percent: number;
   passed: boolean;
+  /** The attempt's total score and points (unanswered questions included, at 0). */
+  earned: number;
+  points: number;
   /** Scored answers by question id (questions drawn but unanswered are absent: they scored 0). */
   answers: Map<string, { earned: number; points: number; response: Response | null }>;
   /** Every question drawn in the attempt. */
@@ -132,16 +136,13 @@ export function quizStatistics(attempts: ScoredAttempt[], questions: Map<string,
       const answer = a.answers.get(questionId);
       return answer && answer.points > 0 ? answer.earned / answer.points : 0;
     };
-    // Rest of the attempt: its total without this question, as a share of the rest's points.
+    // Rest of the attempt: its total without this question, as a share of the rest's points
+    // (from the attempt's totals, so unanswered questions count as 0 of their points).
+    const questionPoints = question ? pointsOf(question) : 0;
     const rest = (a: ScoredAttempt) => {
-      let earned = 0;
-      let total = 0;
-      for (const [id, answer] of a.answers) {
-        if (id === questionId) continue;
-        earned += answer.earned;
-        total += answer.points;
-      }
-      return total > 0 ? earned / total : 0;
+      const answer = a.answers.get(questionId);
+      const points = a.points - (answer?.points ?? questionPoints);
+      return points > 0 ? (a.earned - (answer?.earned ?? 0)) / points : 0;
     };
     const r = correlation(drawn.map(fraction), drawn.map(rest));
     return {

@@ -4,11 +4,15 @@ import { getDb } from '../../lib/db.ts';
 
 /**
  * The quiz benchmark's baseline: a bare endpoint that upserts the same answer row as a real
- * answer-save, with no session, no ownership check and no validation. It exists only when the
- * server runs with BENCH_BASELINE=1 (as `npm run bench` starts it); otherwise it is a 404.
+ * answer-save, with no session, no ownership check and no validation. It answers only a request
+ * carrying the random token the benchmark gave the server it started (BENCH_TOKEN, at least 32
+ * characters): a deployment never sets one, and a leaked BENCH_BASELINE alone opens nothing.
  */
 export const POST: APIRoute = async ({ request }) => {
-  if (process.env['BENCH_BASELINE'] !== '1') return new Response('Not found', { status: 404 });
+  const token = process.env['BENCH_TOKEN'] ?? '';
+  if (token.length < 32 || request.headers.get('x-bench-token') !== token) {
+    return new Response('Not found', { status: 404 });
+  }
   const form = await request.formData();
   const db = await getDb();
   await db.run(

@@ -460,7 +460,7 @@ export const en: Record<MessageKey, Message> = {
     'Hello {name},\n\nTo set a new password, open this link (valid for one hour and usable only once):\n{link}\n\nIf you did not request a password reset, you can ignore this email.\n\nTilts — intercultural communication training',
   'error.quiz.unknownOption': 'That answer was not offered in this question.',
   'error.quiz.notANumber': 'Enter a number, for example 10 or 10.5.',
-  'error.quiz.positionMissing': 'Give every item a place in the order.',
+  'error.quiz.positionMissing': 'Choose a place from the list.',
   'error.quiz.positionTwice': 'Each place in the order can be used only once.',
   'error.quiz.tooLong': 'The answer is too long (at most {max} characters).',
   'error.quiz.notAQuiz': 'This activity is not a quiz.',
@@ -538,7 +538,12 @@ export const en: Record<MessageKey, Message> = {
   'quiz.answersHidden.after-submit': 'The right answers are shown after submitting.',
   'quiz.answersHidden.after-pass': 'You will see the right answers once you have passed.',
   'quiz.answersHidden.after-last-attempt': 'You will see the right answers after your last allowed attempt.',
+  'quiz.answersHidden.open': 'The answers are not shown while you have another attempt at this quiz open.',
   'quiz.answersHidden.never': 'This quiz does not show the right answers, so that they do not influence the post-test.',
+  'quiz.lateSave':
+    'Your last answer was not saved: the attempt was already closed (time ran out, or it was submitted in another window).',
+  'error.quiz.changedElsewhere':
+    'This answer was changed in another window meanwhile. The newer one is shown here; check it and save again.',
   'quiz.backToQuiz': 'Back to the quiz',
   'nav.quizStats': 'Quiz results',
   'quizStats.title': 'Quiz results',
@@ -575,6 +580,11 @@ export const en: Record<MessageKey, Message> = {
   'quizStats.distribution': 'Answers',
   'quizStats.indicesHelp':
     'Facility: the mean share of the question’s points earned. Discrimination: the correlation (−100…100) between the score on this question and on the rest of the quiz; below 20 the question separates stronger from weaker learners poorly.',
+  'quizStats.bank': 'Question bank',
+  'quizStats.bankLead': {
+    one: 'The course’s question bank holds {count} question (imported ones included), with the right answers.',
+    other: 'The course’s question bank holds {count} questions (imported ones included), with the right answers.',
+  },
   'quizStats.preview': 'Question preview',
   'questionType.single': 'single choice',
   'questionType.multiple': 'multiple response',

@@ -460,7 +460,7 @@ export const lv = {
     'Labdien, {name}!\n\nLai iestatītu jaunu paroli, atveriet šo saiti (derīga vienu stundu, izmantojama vienreiz):\n{link}\n\nJa paroles atjaunošanu nepieprasījāt, šo vēstuli varat ignorēt.\n\nTilts — starpkultūru komunikācijas mācības',
   'error.quiz.unknownOption': 'Šāda atbilde šajā jautājumā netika piedāvāta.',
   'error.quiz.notANumber': 'Ierakstiet skaitli, piemēram, 10 vai 10,5.',
-  'error.quiz.positionMissing': 'Piešķiriet katram elementam vietu secībā.',
+  'error.quiz.positionMissing': 'Izvēlieties vietu no saraksta.',
   'error.quiz.positionTwice': 'Katru vietu secībā var izmantot tikai vienu reizi.',
   'error.quiz.tooLong': 'Atbilde ir par garu (ne vairāk kā {max} rakstzīmes).',
   'error.quiz.notAQuiz': 'Šī aktivitāte nav tests.',
@@ -538,7 +538,12 @@ export const lv = {
   'quiz.answersHidden.after-submit': 'Pareizās atbildes tiek rādītas pēc iesniegšanas.',
   'quiz.answersHidden.after-pass': 'Pareizās atbildes redzēsiet, kad būsiet testu nokārtojis.',
   'quiz.answersHidden.after-last-attempt': 'Pareizās atbildes redzēsiet pēc pēdējā atļautā mēģinājuma.',
+  'quiz.answersHidden.open': 'Kamēr jums ir iesākts cits šī testa mēģinājums, atbildes netiek rādītas.',
   'quiz.answersHidden.never': 'Šajā testā pareizās atbildes netiek rādītas, lai tās neietekmētu noslēguma testu.',
+  'quiz.lateSave':
+    'Jūsu pēdējā atbilde netika saglabāta: mēģinājums jau bija noslēgts (beidzās laiks vai tas tika iesniegts citā logā).',
+  'error.quiz.changedElsewhere':
+    'Šī atbilde pa to laiku tika mainīta citā logā. Te redzama jaunākā; pārbaudiet to un saglabājiet vēlreiz.',
   'quiz.backToQuiz': 'Atpakaļ uz testu',
   'nav.quizStats': 'Testu rezultāti',
   'quizStats.title': 'Testu rezultāti',
@@ -574,6 +579,11 @@ export const lv = {
   'quizStats.distribution': 'Atbildes',
   'quizStats.indicesHelp':
     'Vieglums: vidēji iegūtā jautājuma punktu daļa. Diskriminācija: korelācija (−100…100) starp šī jautājuma un pārējā testa rezultātu; zem 20 jautājums slikti atšķir zinošus dalībniekus no mazāk zinošiem.',
+  'quizStats.bank': 'Jautājumu banka',
+  'quizStats.bankLead': {
+    one: 'Kursa jautājumu bankā ir {count} jautājums (arī importētie), ar pareizajām atbildēm.',
+    other: 'Kursa jautājumu bankā ir {count} jautājumi (arī importētie), ar pareizajām atbildēm.',
+  },
   'quizStats.preview': 'Jautājumu priekšskatījums',
   'questionType.single': 'viena izvēle',
   'questionType.multiple': 'vairākas izvēles',
