@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './courses.ts';
 export * from './certificates.ts';
 export * from './quizzes.ts';
+export * from './cohorts.ts';

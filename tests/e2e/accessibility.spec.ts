@@ -67,6 +67,8 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/quizzes', status: 200, heading: 'Testu rezultāti' },
       { path: '/quizzes/common-core/post-test', status: 200, heading: /^Noslēguma tests: / },
       { path: '/quizzes/health', status: 200, heading: /^Jautājumu banka: / },
+      { path: '/cohorts', status: 200, heading: 'Mācību grupas' },
+      { path: '/join', status: 200, heading: 'Pievienoties mācību grupai' },
       { path: '/admin', status: 403, heading: 'Piekļuve liegta' },
     ],
   },

@@ -30,6 +30,8 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/learn', roles: 'any' },
   { prefix: '/quiz', roles: 'any' },
   { prefix: '/quizzes', roles: ['trainer', 'admin'] },
+  { prefix: '/cohorts', roles: ['trainer', 'admin'] },
+  { prefix: '/join', roles: 'any' },
   { prefix: '/certificates', roles: 'any' },
 ];
 

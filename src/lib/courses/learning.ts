@@ -14,6 +14,7 @@ import {
 import type { Activity, CourseDefinition } from './schema.ts';
 import { definitionsOf } from './versions.ts';
 import { issueCertificate } from '../certificates/issue.ts';
+import { attendanceFacts } from '../cohorts/attendance-facts.ts';
 
 export interface PublishedCourse {
   id: number;
@@ -63,6 +64,7 @@ async function withDefinitions<T extends { versionId: number | null }>(rows: T[]
 
 export interface EnrolmentView {
   id: number;
+  userId: number;
   courseId: number;
   slug: string;
   versionId: number;
@@ -114,6 +116,7 @@ async function loadEnrolments(userId: number, slug?: string): Promise<EnrolmentV
     return [
       {
         id: enrolment.id,
+        userId: enrolment.userId,
         courseId: enrolment.courseId,
         slug: courseSlug,
         versionId: enrolment.courseVersionId,
@@ -194,8 +197,22 @@ export async function recordEvidence(
     .onConflictDoNothing()
     .returning({ id: activityCompletions.id });
   const completed = new Set([...enrolment.completed.keys(), activity.id]);
+  const courseCompleted = await completeCourseIfDone(enrolment, completed, now);
+  return { activityRecorded: inserted.length > 0, courseCompleted };
+}
+
+/**
+ * Records the course as complete, once, when THE course rule holds for these completed
+ * activities and the learner's attendance (read only when the course sets a minimum), and
+ * issues the certificate (idempotent; also when an earlier issue failed). Returns whether the
+ * course became complete now.
+ */
+async function completeCourseIfDone(enrolment: EnrolmentView, completed: ReadonlySet<string>, now: Date): Promise<boolean> {
+  const needsAttendance = enrolment.definition.completion.minAttendancePercent !== undefined;
+  const present = needsAttendance ? await attendanceFacts(enrolment.userId, enrolment.courseId) : undefined;
   let courseCompleted = false;
-  if (isCourseComplete(enrolment.definition, completed)) {
+  if (isCourseComplete(enrolment.definition, completed, present)) {
+    const db = await getDb();
     const updated = await db
       .update(enrolments)
       .set({ completedAt: now, startedAt: enrolment.startedAt ?? now })
@@ -203,9 +220,26 @@ export async function recordEvidence(
       .returning({ id: enrolments.id });
     courseCompleted = updated.length > 0;
   }
-  // Issued whenever the course is complete (idempotent), also if an earlier attempt failed.
   if (courseCompleted || enrolment.completedAt) await issueCertificate(enrolment.id, now);
-  return { activityRecorded: inserted.length > 0, courseCompleted };
+  return courseCompleted;
+}
+
+/**
+ * After attendance changed: records the course's `session` activities the learner has now
+ * attended, and completes the course if THE rule now holds. Nothing happens for a learner not
+ * enrolled in the course.
+ */
+export async function recheckAttendance(userId: number, slug: string, now = new Date()): Promise<boolean> {
+  const enrolment = await getEnrolment(userId, slug);
+  if (!enrolment) return false;
+  const facts = await attendanceFacts(userId, enrolment.courseId);
+  let completed = new Set(enrolment.completed.keys());
+  for (const activity of activitiesOf(enrolment.definition)) {
+    if (activity.kind !== 'session' || completed.has(activity.id) || !facts.attendedActivities.has(activity.id)) continue;
+    await recordEvidence(enrolment, activity, { session: { attended: true } }, now);
+    completed = new Set([...completed, activity.id]);
+  }
+  return completeCourseIfDone(enrolment, completed, now);
 }
 
 /** The learner finished a lesson ("Mark as done and continue"). */
