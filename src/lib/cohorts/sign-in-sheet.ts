@@ -6,14 +6,9 @@
  * go on which page, where the trainer's signature goes), then drawn page by page, so every page
  * knows the page count ("Lapa N no M / Page N of M") without buffering pages.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- fontkit ships no type declarations; `FontkitFont` below types what we use.
-import { create as createFontkitFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { sanitizeText } from '../certificates/render.ts';
+import { ASCENT, DESCENT, loadFonts, type FontName } from '../certificates/fonts.ts';
 import { EU_BLUE, EU_GOLD, euEmblemStars } from '../eu-emblem.ts';
 
 export interface SignInSheet {
@@ -33,75 +28,6 @@ export interface SignInSheet {
 }
 
 type Doc = PDFKit.PDFDocument;
-
-// ---------------------------------------------------------------------------------------------
-// Fonts: the certificates' DejaVu files, loaded the way `certificates/render.ts` loads them.
-
-interface FontkitFont {
-  characterSet: number[];
-  glyphForCodePoint(codePoint: number): unknown;
-}
-const createFont = createFontkitFont as (data: Uint8Array) => FontkitFont;
-
-const isLigature = (codePoint: number): boolean => codePoint >= 0xfb00 && codePoint <= 0xfb4f;
-
-/**
- * Parses a font to be shared by many documents. As in the certificate renderer: every mapped
- * character's glyph is cached first, or a glyph first reached as a component of another (the "z"
- * of "ž") would be cached without characters and later PDFs would extract it as a blank.
- */
-function parseFont(data: Uint8Array): FontkitFont {
-  const font = createFont(data);
-  for (const codePoint of font.characterSet) if (!isLigature(codePoint)) font.glyphForCodePoint(codePoint);
-  return font;
-}
-
-const FONT_FILES = {
-  serif: 'DejaVuSerif.ttf',
-  serifBold: 'DejaVuSerif-Bold.ttf',
-  serifItalic: 'DejaVuSerif-Italic.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-type Fonts = Record<FontName, FontkitFont>;
-
-// DejaVu's vertical metrics (ascent 1901, descent 483 of 2048 units; the same in all three files).
-const ASCENT = 0.928;
-const DESCENT = 0.236;
-
-/** Same rule as the certificates: CERTIFICATE_FONTS_DIR, else beside the sources, else under the working directory. */
-function fontsDirectory(): string {
-  const override = process.env['CERTIFICATE_FONTS_DIR'];
-  if (override) return resolve(override);
-  const besideSources = fileURLToPath(new URL('../../../certificates/fonts/', import.meta.url));
-  const inWorkingDirectory = resolve('certificates/fonts');
-  return existsSync(besideSources) || !existsSync(inWorkingDirectory) ? besideSources : inWorkingDirectory;
-}
-
-const fontCache = new Map<string, Promise<Fonts>>();
-
-function loadFonts(): Promise<Fonts> {
-  const directory = fontsDirectory();
-  let fonts = fontCache.get(directory);
-  if (!fonts) {
-    fonts = parseFonts(directory);
-    fontCache.set(directory, fonts);
-    fonts.catch(() => fontCache.delete(directory)); // a failed load is retried on the next render
-  }
-  return fonts;
-}
-
-async function parseFonts(directory: string): Promise<Fonts> {
-  const entries = await Promise.all(
-    Object.entries(FONT_FILES).map(async ([name, file]) => {
-      const path = join(directory, file);
-      const data = await readFile(path).catch((error: unknown) => {
-        throw new Error(`Sign-in sheet font ${path} cannot be read (set CERTIFICATE_FONTS_DIR?)`, { cause: error });
-      });
-      return [name, parseFont(data)] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Fonts;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text
