@@ -101,3 +101,16 @@ export const attendance = sqliteTable(
     uniqueIndex('attendance_user_idx').on(t.userId, t.sessionId),
   ],
 );
+
+/**
+ * A learner's personal calendar feed of their sessions: calendar apps cannot send cookies, so
+ * the secret in the feed's address is the credential; only its SHA-256 is kept. A new one
+ * replaces the old (one per person).
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

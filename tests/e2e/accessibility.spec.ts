@@ -42,6 +42,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
     pages: [
       { path: '/institution', status: 200, heading: 'Mana iestāde' },
       { path: '/institution/certificates', status: 200, heading: 'Apliecības' },
+      { path: '/institution/cohorts', status: 200, heading: 'Mācību grupas ar mūsu darbiniekiem' },
     ],
   },
   {

@@ -106,6 +106,14 @@ test('A trainer runs a blended cohort in Daugavpils: imports 25 teachers, schedu
   await learner.goto('/learning');
   await expect(learner.getByRole('heading', { level: 2, name: 'Manas klātienes nodarbības' })).toBeVisible();
   await expect(learner.getByText('Ievadnodarbība')).toBeVisible();
+  // Her personal calendar feed holds both sessions (the address is its own credential).
+  await learner.getByRole('button', { name: 'Izveidot kalendāra adresi' }).click();
+  const feedUrl = (await learner.getByRole('status').locator('code').textContent()) ?? '';
+  const anonymous = await browser.newContext();
+  const feed = await (await anonymous.request.get(new URL(feedUrl).pathname)).text();
+  await anonymous.close();
+  expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  expect(feed).toContain('Ievadnodarbība');
   await studyOnline(learner);
   await learner.goto('/learning');
   // Online done, attendance not yet: the course is not complete.

@@ -30,6 +30,8 @@ test('An officer takes the pre-test, resumes after a reload, studies, passes the
     await answerShownQuestion(page, bank, false);
     await page.getByRole('button', { name: 'Saglabāt un tālāk' }).click();
   }
+  // Wait for the move to question 3 to finish before reloading (a reload mid-navigation is refused).
+  await expect(page.getByRole('heading', { level: 2, name: `3. jautājums no ${total}` })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: `3. jautājums no ${total}` })).toBeVisible();
   await expect(page.getByText(`Atbildēti 2 no ${total} jautājumiem`)).toBeVisible();

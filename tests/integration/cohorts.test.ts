@@ -5,6 +5,7 @@ import { currentCertificate } from '../../src/lib/certificates/issue.ts';
 import { markAttendance } from '../../src/lib/cohorts/attendance.ts';
 import { canViewCohort, createCohort, setInviteCode } from '../../src/lib/cohorts/cohorts.ts';
 import { addMembers, joinByCode, membersOf, removeMember } from '../../src/lib/cohorts/membership.ts';
+import { cohortsWithMyStaff } from '../../src/lib/cohorts/coordinator-view.ts';
 import { cohortInputSchema, sessionInputSchema } from '../../src/lib/cohorts/schemas.ts';
 import { applyRoster, previewRoster } from '../../src/lib/cohorts/roster-import.ts';
 import { findUserByEmail } from '../../src/lib/users/queries.ts';
@@ -131,6 +132,10 @@ describe('cohorts', () => {
     );
     expect(await canViewCohort(coordinator, cohort.id)).toBe(true);
     expect(await canViewCohort(otherCoordinator, cohort.id)).toBe(false);
+    // The coordinator's read-only view lists her staff in the cohort, and nobody else.
+    const seen = (await cohortsWithMyStaff(coordinator)).find((g) => g.cohort.id === cohort.id);
+    expect(seen?.staff.map((p) => p.name)).toEqual([staff.name]);
+    expect((await cohortsWithMyStaff(otherCoordinator)).some((g) => g.cohort.id === cohort.id)).toBe(false);
     expect(await canViewCohort(sessionOf((await createUser()).user), cohort.id)).toBe(false);
   });
 

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'institution_updated',
   'courses_synced',
   'questions_imported',
+  'cohort_announcement',
   'certificate_issued',
   'certificate_revoked',
   'certificate_reissued',

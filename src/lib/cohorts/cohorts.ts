@@ -135,3 +135,15 @@ export async function addCoTrainer(actor: SessionUser, cohortId: number, trainer
   }
   await db.insert(cohortTrainers).values({ cohortId, userId: trainerId }).onConflictDoNothing();
 }
+
+/** The names of a cohort's trainers, alphabetically. */
+export async function cohortTrainerNames(cohortId: number): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ name: users.name })
+    .from(cohortTrainers)
+    .innerJoin(users, eq(users.id, cohortTrainers.userId))
+    .where(eq(cohortTrainers.cohortId, cohortId))
+    .orderBy(asc(users.name));
+  return rows.map((r) => r.name);
+}

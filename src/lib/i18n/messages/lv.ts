@@ -372,6 +372,7 @@ export const lv = {
   'audit.institution_created': 'Iestāde pievienota',
   'audit.institution_updated': 'Iestāde labota',
   'audit.questions_imported': 'Jautājumi importēti',
+  'audit.cohort_announcement': 'Paziņojums mācību grupai',
   'audit.courses_synced': 'Kursi sinhronizēti',
   'audit.certificate_issued': 'Apliecība izsniegta',
   'audit.certificate_revoked': 'Apliecība atsaukta',
@@ -758,6 +759,35 @@ export const lv = {
     'Labdien, {name}!\n\nJūs esat pievienots mācību grupai “{cohort}” kursā “{course}”. Lai sāktu, iestatiet savu paroli (saite derīga 14 dienas):\n{link}\n\nTilts — starpkultūru komunikācijas mācības',
   'mail.cohort.added':
     'Labdien, {name}!\n\nJūs esat pievienots mācību grupai “{cohort}” kursā “{course}”:\n{link}\n\nTilts — starpkultūru komunikācijas mācības',
+  'error.cohort.subject': 'Tematam jābūt 3–150 rakstzīmes garam.',
+  'error.cohort.message': 'Ziņai jābūt 10–5000 rakstzīmes garai.',
+  'cohort.trainers': 'Pasniedzēji',
+  'cohort.addTrainer': 'Pievienot līdzpasniedzēju pēc e-pasta',
+  'cohort.trainerAdded': 'Līdzpasniedzējs pievienots.',
+  'cohort.announce': 'Paziņojums grupai',
+  'cohort.announceSubject': 'Temats',
+  'cohort.announceMessage': 'Ziņa',
+  'cohort.announceButton': { one: 'Nosūtīt {count} dalībniekam', other: 'Nosūtīt {count} dalībniekiem' },
+  'cohort.announced': {
+    one: 'Paziņojums nosūtīts {count} dalībniekam.',
+    other: 'Paziņojums nosūtīts {count} dalībniekiem.',
+  },
+  'cohort.behind': 'Atpaliek',
+  'cohort.behindFilter':
+    'Rādīt tikai tos, kuri atpaliek (nav sākuši tiešsaistes daļu, bet nākamā nodarbība ir nedēļas laikā)',
+  'cohort.showAll': 'Rādīt visus',
+  'cohort.sortBy': 'Kārtot',
+  'cohort.sortName': 'pēc vārda',
+  'cohort.sortProgress': 'pēc progresa',
+  'cohort.progressCount': '{done} no {total}',
+  'institution.cohorts': 'Mācību grupas ar mūsu darbiniekiem',
+  'institution.noCohorts': 'Jūsu iestādes darbinieki vēl nav nevienā mācību grupā.',
+  'institution.cohortStaff': 'Mūsu darbinieki šajā grupā',
+  'learning.feed': 'Kalendāra abonements',
+  'learning.feedLead':
+    'Pievienojiet šo adresi savam kalendāram (Google, Outlook, Apple), lai tajā vienmēr būtu jūsu grupu nodarbības. Adrese ir personīga — nedodiet to citiem.',
+  'learning.feedCreate': 'Izveidot kalendāra adresi',
+  'learning.feedRenew': 'Izveidot jaunu adresi (vecā pārstās darboties)',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof lv;
