@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  aRegistration,
   DEMO_PASSWORD,
   expectNoAxeViolations,
+  fillRegistration,
   logout,
   NEW_PASSWORD,
   readOutbox,
@@ -214,11 +216,16 @@ test('Cohorts are for their trainers: other roles are refused, and a learner joi
   await expectNoAxeViolations(learnerPage);
   await learnerPage.getByRole('button', { name: 'Pievienoties grupai' }).click();
   await expect(learnerPage).toHaveURL(/\/courses\/education\?joined=1$/);
-  // A second learner finds the group full and goes onto the waiting list.
+  // A second person opens the invite link without an account: log in → register → back to the
+  // invitation; the group is full, so she goes onto the waiting list.
   const secondContext = await browser.newContext();
   const second = await secondContext.newPage();
-  await register(second);
   await second.goto(`/join/${code}`);
+  await expect(second).toHaveURL(/\/login\?next=/);
+  await second.getByRole('main').getByRole('link', { name: 'Reģistrēties' }).click();
+  await fillRegistration(second, aRegistration());
+  await second.getByRole('button', { name: 'Izveidot kontu' }).click();
+  await expect(second).toHaveURL(new RegExp(`/join/${code}$`));
   await second.getByRole('button', { name: 'Pievienoties grupai' }).click();
   await expect(second.getByRole('status')).toContainText('Grupa ir pilna — jūs esat rindā.');
   await secondContext.close();
