@@ -172,6 +172,9 @@ test('A trainer runs a blended cohort in Daugavpils: imports 25 teachers, schedu
   await expect(
     page.getByRole('table', { name: 'Dalībnieki × aktivitātes' }).getByRole('row', { name: /Jeļena Ivanova/ }),
   ).toContainText('2 no 2');
+  await expect(
+    page.getByRole('table', { name: 'Dalībnieki × aktivitātes' }).getByRole('row', { name: /Jeļena Ivanova/ }),
+  ).toContainText('100 %');
 });
 
 async function firstSessionId(page: Page, cohortUrl: string): Promise<string> {

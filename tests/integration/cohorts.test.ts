@@ -6,6 +6,7 @@ import { markAttendance } from '../../src/lib/cohorts/attendance.ts';
 import { canViewCohort, createCohort, setInviteCode } from '../../src/lib/cohorts/cohorts.ts';
 import { addMembers, joinByCode, membersOf, removeMember } from '../../src/lib/cohorts/membership.ts';
 import { cohortsWithMyStaff } from '../../src/lib/cohorts/coordinator-view.ts';
+import { cohortProgress } from '../../src/lib/cohorts/progress.ts';
 import { cohortInputSchema, sessionInputSchema } from '../../src/lib/cohorts/schemas.ts';
 import { applyRoster, previewRoster } from '../../src/lib/cohorts/roster-import.ts';
 import { findUserByEmail } from '../../src/lib/users/queries.ts';
@@ -201,6 +202,11 @@ describe('cohorts', () => {
     enrolment = await getEnrolment(learner.id, COURSE);
     expect(enrolment?.completedAt).not.toBeNull();
     expect(await currentCertificate(enrolment?.id ?? 0)).toMatchObject({ holderName: 'Ērika Šķēle' });
+    const matrix = await cohortProgress(trainer, cohort.id);
+    const row = matrix.rows.find((r) => r.userId === learner.id);
+    expect(matrix.sessions).toBe(2);
+    expect(row).toMatchObject({ attended: 2 });
+    expect([...(row?.completed ?? [])].sort()).toEqual(['one', 'two', 'workshop']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { activitiesOf } from '../courses/completion.ts';
@@ -12,6 +12,7 @@ import {
   courses,
   enrolments,
   institutions,
+  quizAttempts,
   users,
 } from '../../../db/schema/index.ts';
 import { requireManagedCohort } from './cohorts.ts';
@@ -26,6 +27,8 @@ export interface ProgressRow {
   courseCompletedAt: Date | null;
   startedAt: Date | null;
   attended: number;
+  /** Best closed attempt (percent) per quiz activity. */
+  quizScores: Map<string, number>;
 }
 
 export interface CohortProgress {
@@ -67,7 +70,7 @@ export async function cohortProgress(actor: SessionUser, cohortId: number): Prom
     .select({ id: cohortSessions.id })
     .from(cohortSessions)
     .where(and(eq(cohortSessions.cohortId, cohortId), isNull(cohortSessions.cancelledAt)));
-  const [done, marks] = await Promise.all([
+  const [done, marks, scores] = await Promise.all([
     enrolmentIds.length
       ? db
           .select({ enrolmentId: activityCompletions.enrolmentId, activityId: activityCompletions.activityId })
@@ -85,6 +88,17 @@ export async function cohortProgress(actor: SessionUser, cohortId: number): Prom
             ),
           )
       : Promise.resolve([]),
+    enrolmentIds.length
+      ? db
+          .select({
+            enrolmentId: quizAttempts.enrolmentId,
+            activityId: quizAttempts.activityId,
+            best: sql<number>`max(${quizAttempts.percent})`,
+          })
+          .from(quizAttempts)
+          .where(and(inArray(quizAttempts.enrolmentId, enrolmentIds), ne(quizAttempts.status, 'open')))
+          .groupBy(quizAttempts.enrolmentId, quizAttempts.activityId)
+      : Promise.resolve([]),
   ]);
   return {
     activities: definition ? activitiesOf(definition) : [],
@@ -98,6 +112,7 @@ export async function cohortProgress(actor: SessionUser, cohortId: number): Prom
       courseCompletedAt: m.completedAt,
       startedAt: m.startedAt,
       attended: marks.filter((a) => a.userId === m.userId && ATTENDED.includes(a.status)).length,
+      quizScores: new Map(scores.filter((q) => q.enrolmentId === m.enrolmentId).map((q) => [q.activityId, q.best])),
     })),
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '../db.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { getDb, preparedStatement } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { definitionOf } from '../courses/versions.ts';
@@ -101,10 +101,8 @@ export interface LearnerSession {
   courseVersionId: number | null;
 }
 
-/** The sessions of the cohorts a learner is enrolled in, in time order (for "My learning"). */
-export async function sessionsOfLearner(userId: number): Promise<LearnerSession[]> {
-  const db = await getDb();
-  const rows = await db
+const learnerSessions = preparedStatement((db) =>
+  db
     .select({
       session: cohortSessions,
       cohortName: cohorts.name,
@@ -118,12 +116,17 @@ export async function sessionsOfLearner(userId: number): Promise<LearnerSession[
       cohortMembers,
       and(
         eq(cohortMembers.cohortId, cohorts.id),
-        eq(cohortMembers.userId, userId),
+        eq(cohortMembers.userId, sql.placeholder('userId')),
         eq(cohortMembers.status, 'enrolled'),
       ),
     )
-    .orderBy(asc(cohortSessions.startsAt));
-  return rows;
+    .orderBy(asc(cohortSessions.startsAt))
+    .prepare(),
+);
+
+/** The sessions of the cohorts a learner is enrolled in, in time order ("My learning" reads it on every visit). */
+export async function sessionsOfLearner(userId: number): Promise<LearnerSession[]> {
+  return learnerSessions(await getDb()).execute({ userId });
 }
 
 /** One of a learner's sessions (anyone else's is "not found"). */

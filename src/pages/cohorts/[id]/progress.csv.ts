@@ -24,7 +24,11 @@ export const GET: APIRoute = async ({ params, locals }) => {
         r.name,
         r.email,
         r.institution,
-        ...progress.activities.map((a) => (r.completed.has(a.id) ? t('cohort.done') : '')),
+        ...progress.activities.map((a) =>
+          [r.quizScores.has(a.id) ? `${r.quizScores.get(a.id)} %` : '', r.completed.has(a.id) ? t('cohort.done') : '']
+            .filter(Boolean)
+            .join(' · '),
+        ),
         `${r.attended}/${progress.sessions}`,
         r.courseCompletedAt ? r.courseCompletedAt.toISOString().slice(0, 10) : '',
       ]),
