@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCertificate } from '../../src/lib/certificates/issue.ts';
 import { markAttendance } from '../../src/lib/cohorts/attendance.ts';
 import { canViewCohort, createCohort, setInviteCode } from '../../src/lib/cohorts/cohorts.ts';
-import { addMembers, joinByCode, membersOf, removeMember } from '../../src/lib/cohorts/membership.ts';
+import { addMembers, joinByCode, leaveCohort, membersOf, removeMember } from '../../src/lib/cohorts/membership.ts';
+import { groupsOfLearner } from '../../src/lib/cohorts/session-documents.ts';
 import { cohortsWithMyStaff } from '../../src/lib/cohorts/coordinator-view.ts';
 import { cohortProgress } from '../../src/lib/cohorts/progress.ts';
 import { cohortInputSchema, sessionInputSchema } from '../../src/lib/cohorts/schemas.ts';
@@ -96,6 +97,13 @@ describe('cohorts', () => {
     expect(await removeMember(trainer, cohort.id, enrolled[0]?.id ?? 0)).toBe(waiting?.id);
     expect(await getEnrolment(waiting?.id ?? 0, COURSE)).not.toBeNull();
     expect((await membersOf(trainer, cohort.id)).map((m) => m.status)).toEqual(['enrolled', 'enrolled']);
+    // A learner leaving frees a place for the next on the waiting list.
+    const late = sessionOf((await createUser()).user);
+    expect((await joinByCode(late, cohort.inviteCode ?? '')).status).toBe('waiting');
+    expect((await groupsOfLearner(late.id)).groups.map((g) => g.status)).toEqual(['waiting']);
+    await leaveCohort(waiting ?? trainer, cohort.id);
+    expect((await groupsOfLearner(late.id)).groups.map((g) => g.status)).toEqual(['enrolled']);
+    expect(await code(leaveCohort(waiting ?? trainer, cohort.id))).toBe('NOT_FOUND error.cohort.notFound');
   });
 
   it('refuses unknown, malformed and closed codes; a regenerated code replaces the old one', async () => {

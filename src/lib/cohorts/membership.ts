@@ -138,3 +138,18 @@ export async function membersOf(actor: SessionUser, cohortId: number): Promise<M
     .where(eq(cohortMembers.cohortId, cohortId))
     .orderBy(asc(cohortMembers.status), asc(cohortMembers.joinedAt), asc(users.name));
 }
+
+/**
+ * A learner leaves a group (or its waiting list); their place goes to the first waiting. Their
+ * course enrolment, progress and attendance records stay.
+ */
+export async function leaveCohort(user: SessionUser, cohortId: number, now = new Date()): Promise<void> {
+  const db = await getDb();
+  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId));
+  const left = await db
+    .delete(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, user.id)))
+    .returning({ status: cohortMembers.status });
+  if (!cohort || left.length === 0) throw new AppError('NOT_FOUND', 'error.cohort.notFound');
+  if (left[0]?.status === 'enrolled') await promoteFromWaitingList(cohort, now);
+}

@@ -15,6 +15,7 @@ import {
   users,
 } from '../../../db/schema/index.ts';
 import { requireManagedSession, type SessionRow } from './sessions.ts';
+import type { CohortRow } from './cohorts.ts';
 import type { SignInSheet } from './sign-in-sheet.ts';
 import type { CalendarEvent } from './calendar.ts';
 import { publicBaseUrl } from '../env/index.ts';
@@ -101,32 +102,56 @@ export interface LearnerSession {
   courseVersionId: number | null;
 }
 
-const learnerSessions = preparedStatement((db) =>
+/**
+ * A learner's groups and, for those they are enrolled in (not waiting), every session — one
+ * statement, as "My learning" reads it on every visit.
+ */
+const learnerGroupRows = preparedStatement((db) =>
   db
     .select({
+      cohort: cohorts,
+      status: cohortMembers.status,
       session: cohortSessions,
-      cohortName: cohorts.name,
       courseSlug: courses.slug,
       courseVersionId: courses.currentVersionId,
     })
-    .from(cohortSessions)
-    .innerJoin(cohorts, eq(cohorts.id, cohortSessions.cohortId))
+    .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
     .innerJoin(courses, eq(courses.id, cohorts.courseId))
-    .innerJoin(
-      cohortMembers,
-      and(
-        eq(cohortMembers.cohortId, cohorts.id),
-        eq(cohortMembers.userId, sql.placeholder('userId')),
-        eq(cohortMembers.status, 'enrolled'),
-      ),
-    )
-    .orderBy(asc(cohortSessions.startsAt))
+    .leftJoin(cohortSessions, and(eq(cohortSessions.cohortId, cohorts.id), eq(cohortMembers.status, 'enrolled')))
+    .where(eq(cohortMembers.userId, sql.placeholder('userId')))
+    .orderBy(asc(cohorts.startsOn), asc(cohortSessions.startsAt))
     .prepare(),
 );
 
-/** The sessions of the cohorts a learner is enrolled in, in time order ("My learning" reads it on every visit). */
+export interface LearnerGroups {
+  groups: { cohort: CohortRow; status: 'enrolled' | 'waiting'; courseSlug: string }[];
+  sessions: LearnerSession[];
+}
+
+export async function groupsOfLearner(userId: number): Promise<LearnerGroups> {
+  const rows = await learnerGroupRows(await getDb()).execute({ userId });
+  const groups = new Map<number, LearnerGroups['groups'][number]>();
+  const sessions: LearnerSession[] = [];
+  for (const r of rows) {
+    if (!groups.has(r.cohort.id))
+      groups.set(r.cohort.id, { cohort: r.cohort, status: r.status, courseSlug: r.courseSlug });
+    if (r.session) {
+      sessions.push({
+        session: r.session,
+        cohortName: r.cohort.name,
+        courseSlug: r.courseSlug,
+        courseVersionId: r.courseVersionId,
+      });
+    }
+  }
+  sessions.sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime());
+  return { groups: [...groups.values()], sessions };
+}
+
+/** The sessions of the groups a learner is enrolled in, in time order. */
 export async function sessionsOfLearner(userId: number): Promise<LearnerSession[]> {
-  return learnerSessions(await getDb()).execute({ userId });
+  return (await groupsOfLearner(userId)).sessions;
 }
 
 /** One of a learner's sessions (anyone else's is "not found"). */

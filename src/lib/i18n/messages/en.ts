@@ -751,6 +751,10 @@ export const en: Record<MessageKey, Message> = {
   'join.invited': 'You are invited to join the group “{cohort}” of the course “{course}”.',
   'join.button': 'Join the group',
   'join.tryCode': 'Enter a code',
+  'learning.groups': 'My training groups',
+  'learning.leave': 'Leave the group',
+  'learning.leaveLabel': 'Leave the group: {name}',
+  'learning.left': 'You left the group. The course and your progress in it stay.',
   'learning.sessions': 'My in-person sessions',
   'learning.noSessions': 'You have no sessions scheduled.',
   'learning.waiting':
