@@ -1,18 +1,45 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../db.ts';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Database } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { cohortMembers, cohorts, courses, enrolments, users } from '../../../db/schema/index.ts';
-import { INVITE_CODE_PATTERN, requireManagedCohort, type CohortRow } from './cohorts.ts';
+import { requireManagedCohort, type CohortRow } from './cohorts.ts';
+import { cohortByCode } from './invite.ts';
 
 export type MemberStatus = 'enrolled' | 'waiting';
 
 /**
- * Puts a learner in a cohort in one statement, so that two people taking the last seat at once
+ * The statement that puts a learner in a cohort, so that two people taking the last seat at once
  * cannot both get it: enrolled while the cohort has room, on the waiting list when it is full.
- * Someone already in the cohort stays as they are. An enrolled member is enrolled in the course
- * (in its current version) — also when the course is closed to self-enrolment.
+ * Someone already in the cohort stays as they are. `userId` may be a subquery (the roster import
+ * refers to accounts it creates in the same batch by e-mail).
  */
+export function placeStatement(
+  db: Database,
+  cohort: CohortRow,
+  userId: number | SQL,
+  source: 'invite' | 'added' | 'import',
+  now: Date,
+) {
+  const seatFree = sql`(select count(*) from ${cohortMembers} where ${cohortMembers.cohortId} = ${cohort.id} and ${cohortMembers.status} = 'enrolled') < ${cohort.capacity}`;
+  return db.run(sql`insert into ${cohortMembers} (cohort_id, user_id, status, source, joined_at)
+    values (${cohort.id}, ${userId}, case when ${seatFree} then 'enrolled' else 'waiting' end, ${source}, ${now.getTime()})
+    on conflict (cohort_id, user_id) do nothing`);
+}
+
+/**
+ * The statement that enrols a cohort member in the cohort's course (its current version) if they
+ * have a seat — also when the course is closed to self-enrolment; nothing for the waiting list.
+ */
+export function enrolIfSeatedStatement(db: Database, cohort: CohortRow, userId: number | SQL, now: Date) {
+  return db.run(sql`insert into ${enrolments} (user_id, course_id, course_version_id, enrolled_at)
+    select ${userId}, ${courses.id}, ${courses.currentVersionId}, ${Math.floor(now.getTime() / 1000)} from ${courses}
+    where ${courses.id} = ${cohort.courseId} and ${courses.currentVersionId} is not null
+    and exists (select 1 from ${cohortMembers} where ${cohortMembers.cohortId} = ${cohort.id} and ${cohortMembers.userId} = ${userId} and ${cohortMembers.status} = 'enrolled')
+    on conflict (user_id, course_id) do nothing`);
+}
+
+/** Puts a learner in a cohort (seat or waiting list) and, with a seat, in its course. */
 async function place(
   cohort: CohortRow,
   userId: number,
@@ -20,25 +47,15 @@ async function place(
   now: Date,
 ): Promise<{ status: MemberStatus; added: boolean }> {
   const db = await getDb();
-  const seatFree = sql`(select count(*) from ${cohortMembers} where ${cohortMembers.cohortId} = ${cohort.id} and ${cohortMembers.status} = 'enrolled') < ${cohort.capacity}`;
-  const inserted = await db.run(sql`insert into ${cohortMembers} (cohort_id, user_id, status, source, joined_at)
-    values (${cohort.id}, ${userId}, case when ${seatFree} then 'enrolled' else 'waiting' end, ${source}, ${now.getTime()})
-    on conflict (cohort_id, user_id) do nothing`);
+  const [inserted] = await db.batch([
+    placeStatement(db, cohort, userId, source, now),
+    enrolIfSeatedStatement(db, cohort, userId, now),
+  ]);
   const [row] = await db
     .select({ status: cohortMembers.status })
     .from(cohortMembers)
     .where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, userId)));
-  const status = row?.status ?? 'waiting';
-  if (status === 'enrolled') await enrolInCourse(cohort.courseId, userId, now);
-  return { status, added: inserted.rowsAffected > 0 };
-}
-
-async function enrolInCourse(courseId: number, userId: number, now: Date): Promise<void> {
-  const db = await getDb();
-  await db.run(sql`insert into ${enrolments} (user_id, course_id, course_version_id, enrolled_at)
-    select ${userId}, ${courses.id}, ${courses.currentVersionId}, ${Math.floor(now.getTime() / 1000)}
-    from ${courses} where ${courses.id} = ${courseId} and ${courses.currentVersionId} is not null
-    on conflict (user_id, course_id) do nothing`);
+  return { status: row?.status ?? 'waiting', added: inserted.rowsAffected > 0 };
 }
 
 /** A learner joins by invite code. An unknown, closed or malformed code is "not found". */
@@ -47,12 +64,7 @@ export async function joinByCode(
   code: string,
   now = new Date(),
 ): Promise<{ cohort: CohortRow; status: MemberStatus }> {
-  const normalised = code.trim().toLowerCase();
-  if (!INVITE_CODE_PATTERN.test(normalised))
-    throw new AppError('NOT_FOUND', 'error.cohort.codeUnknown', { field: 'code' });
-  const db = await getDb();
-  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.inviteCode, normalised));
-  if (!cohort) throw new AppError('NOT_FOUND', 'error.cohort.codeUnknown', { field: 'code' });
+  const { cohort } = await cohortByCode(code);
   const { status } = await place(cohort, user.id, 'invite', now);
   return { cohort, status };
 }
@@ -105,7 +117,7 @@ export async function promoteFromWaitingList(cohort: CohortRow, now = new Date()
     where cohort_id = ${cohort.id} and user_id = ${next.userId} and status = 'waiting'
     and (select count(*) from ${cohortMembers} where cohort_id = ${cohort.id} and status = 'enrolled') < ${cohort.capacity}`);
   if (promoted.rowsAffected === 0) return null;
-  await enrolInCourse(cohort.courseId, next.userId, now);
+  await enrolIfSeatedStatement(db, cohort, next.userId, now);
   return next.userId;
 }
 

@@ -6,15 +6,9 @@ import { definitionOf } from '../courses/versions.ts';
 import { translator } from '../i18n/translate.ts';
 import { sendMail } from '../mail/index.ts';
 import type { Region } from '../reference/index.ts';
-import {
-  cohortMembers,
-  courses,
-  enrolments,
-  institutions,
-  passwordResetTokens,
-  users,
-} from '../../../db/schema/index.ts';
+import { cohortMembers, courses, institutions, passwordResetTokens, users } from '../../../db/schema/index.ts';
 import { requireManagedCohort, type CohortRow } from './cohorts.ts';
+import { enrolIfSeatedStatement, placeStatement } from './membership.ts';
 import { parseRoster, type RosterFileError, type RosterRow } from './roster-csv.ts';
 
 /** How long the link in an invitation e-mail lets a new learner set their password. */
@@ -123,16 +117,7 @@ export async function applyRoster(
         ),
       );
     }
-    out.push(
-      db.run(sql`insert into ${cohortMembers} (cohort_id, user_id, status, source, joined_at)
-        values (${cohortId}, ${userId}, case when (select count(*) from ${cohortMembers} where cohort_id = ${cohortId} and status = 'enrolled') < ${cohort.capacity} then 'enrolled' else 'waiting' end, 'import', ${now.getTime()})
-        on conflict (cohort_id, user_id) do nothing`),
-      db.run(sql`insert into ${enrolments} (user_id, course_id, course_version_id, enrolled_at)
-        select ${userId}, ${courses.id}, ${courses.currentVersionId}, ${Math.floor(now.getTime() / 1000)} from ${courses}
-        where ${courses.id} = ${cohort.courseId} and ${courses.currentVersionId} is not null
-        and exists (select 1 from ${cohortMembers} where cohort_id = ${cohortId} and user_id = ${userId} and status = 'enrolled')
-        on conflict (user_id, course_id) do nothing`),
-    );
+    out.push(placeStatement(db, cohort, userId, 'import', now), enrolIfSeatedStatement(db, cohort, userId, now));
     return out;
   });
   const [first, ...rest] = statements;

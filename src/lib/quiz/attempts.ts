@@ -141,8 +141,9 @@ export async function startAttempt(
   const state = await quizState(userId, slug, activityId, now);
   if (state.open) return state.open.id;
   if (state.attemptsLeft === 0) throw new AppError('CONFLICT', 'error.quiz.noAttemptsLeft');
-  const { bank } = await requireQuiz(userId, slug, activityId);
-  const layout = drawAttempt(state.quiz, bank.questions, random);
+  // The version's bank, from the per-process cache quizState already filled (no second lookup).
+  const { questions } = await quizOf(state.enrolment.versionId);
+  const layout = drawAttempt(state.quiz, questions, random);
   const db = await getDb();
   const number = (state.attempts.at(-1)?.number ?? 0) + 1;
   const inserted = await db
