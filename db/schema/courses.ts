@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CourseDefinition } from '../../src/lib/courses/schema.ts';
-import type { Locale } from '../../src/lib/reference/index.ts';
+import type { Locale, Region, Sector } from '../../src/lib/reference/index.ts';
 import type { CourseQuizzes } from '../../src/lib/quiz/schema.ts';
+import type { SurveyDefinition } from '../../src/lib/surveys/schema.ts';
 import { users } from './users.ts';
 
 /** A course as the platform knows it: its folder's slug, its state and its current version. */
@@ -39,6 +40,11 @@ export const courseVersions = sqliteTable(
       .$type<CourseQuizzes>()
       .notNull()
       .default(sql`'{"questions":[],"quizzes":[]}'`),
+    /** The course's surveys (`surveys.yaml`), as they were in this version. */
+    surveys: text('surveys', { mode: 'json' })
+      .$type<SurveyDefinition[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: integer('created_at', { mode: 'timestamp' })
       .notNull()
       .default(sql`(unixepoch())`),
@@ -65,6 +71,14 @@ export const enrolments = sqliteTable(
     completedAt: integer('completed_at', { mode: 'timestamp' }),
     /** The activity the learner last opened: where "continue" takes them. */
     lastActivityId: text('last_activity_id'),
+    /**
+     * Who the learner was when they enrolled (sector, region, institution), set by a database
+     * trigger on insert: reports count a participation where it happened, so a person who later
+     * moves to another sector or institution, or erases their data, changes no figure.
+     */
+    sector: text('sector').$type<Sector>(),
+    region: text('region').$type<Region>(),
+    institutionId: integer('institution_id'),
   },
   (t) => [
     uniqueIndex('enrolments_user_course_idx').on(t.userId, t.courseId),

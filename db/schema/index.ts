@@ -6,3 +6,5 @@ export * from './courses.ts';
 export * from './certificates.ts';
 export * from './quizzes.ts';
 export * from './cohorts.ts';
+export * from './surveys.ts';
+export * from './reports.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS } from '../reference/index.ts';
+import { INDICATORS, SECTORS } from '../reference/index.ts';
 
 /**
  * The format of `courses/<slug>/course.yaml`. Every text a learner reads exists in Latvian and
@@ -122,9 +122,9 @@ export const projectSchema = z
       .array(
         z
           .object({
-            indicator: z.enum(['enrolled', 'started', 'completed', 'certified', 'useful', 'attended']),
+            indicator: z.enum(INDICATORS),
             sector: z.enum([...SECTORS, 'all']),
-            value: z.number().int().nonnegative(),
+            value: z.number().nonnegative(),
           })
           .strict(),
       )

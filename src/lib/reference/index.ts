@@ -8,6 +8,25 @@ export type Sector = (typeof SECTORS)[number];
 export const REGIONS = ['riga', 'vidzeme', 'kurzeme', 'zemgale', 'latgale'] as const;
 export type Region = (typeof REGIONS)[number];
 
+/**
+ * The project's indicators (see src/lib/reports/indicators.ts for how each is counted): unique
+ * participants enrolled, started, completed, certified, who found the training useful, who
+ * attended an in-person session; course completions; mean knowledge gain (percentage points);
+ * attendance rate (%).
+ */
+export const INDICATORS = [
+  'enrolled',
+  'started',
+  'completed',
+  'certified',
+  'useful',
+  'attended',
+  'completions',
+  'knowledgeGain',
+  'attendanceRate',
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
 export const ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
