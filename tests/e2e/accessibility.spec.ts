@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, loggedInContext } from './helpers.ts';
+import { DEMO_PASSWORD, expectNoAxeViolations, loggedInContext, register } from './helpers.ts';
 
 /** A page to check: where it is, the status it answers with, and its main heading. */
 interface Checked {
@@ -59,6 +59,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/admin/certificates', status: 200, heading: 'Apliecības' },
       { path: '/admin/courses/education', status: 200, heading: 'Starpkultūru komunikācija skolā' },
       { path: '/admin/quizzes/import', status: 200, heading: 'Jautājumu imports no Moodle' },
+      { path: '/surveys?course=common-core', status: 200, heading: 'Kursu aptaujas' },
     ],
   },
   {
@@ -69,6 +70,7 @@ const ROLE_PAGES: { role: string; email: string; pages: Checked[] }[] = [
       { path: '/quizzes/common-core/post-test', status: 200, heading: /^Noslēguma tests: / },
       { path: '/quizzes/health', status: 200, heading: /^Jautājumu banka: / },
       { path: '/cohorts', status: 200, heading: 'Mācību grupas' },
+      { path: '/surveys', status: 200, heading: 'Kursu aptaujas' },
       { path: '/join', status: 200, heading: 'Pievienoties mācību grupai' },
       { path: '/admin', status: 403, heading: 'Piekļuve liegta' },
     ],
@@ -118,6 +120,27 @@ test('The registration form with its errors shown passes axe', async ({ page }) 
   await page.getByRole('button', { name: 'Izveidot kontu' }).click();
   await expect(page.getByRole('alert')).toContainText('Lūdzu, izlabojiet kļūdas:');
   await expect(page.getByLabel('Vārds un uzvārds')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+});
+
+test('The end-of-course survey, and the same form with its errors shown, pass axe', async ({ page }) => {
+  await register(page);
+  await page.goto('/courses/common-core');
+  await page.getByRole('button', { name: 'Pieteikties kursam' }).click();
+  await expect(page.getByRole('navigation', { name: 'Kursa saturs' })).toBeVisible();
+  await page.goto('/learn/common-core/survey');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kursa novērtējuma aptauja' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const useful = page.getByRole('group', { name: /Mācības bija noderīgas manā darbā/ });
+  await useful.getByLabel('4 — Piekrītu', { exact: true }).check();
+  await page.getByRole('button', { name: 'Iesniegt atbildes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Lūdzu, izlabojiet kļūdas:');
+  await expect(page.getByRole('alert')).toContainText('2. apgalvojums “Apgūto izmantošu savā darbā”');
+  // What was chosen stays chosen; the statements still to answer say so.
+  await expect(useful.getByLabel('4 — Piekrītu', { exact: true })).toBeChecked();
+  await expect(page.getByRole('group', { name: /Apgūto izmantošu savā darbā/ })).toHaveAccessibleDescription(
+    /izvēlieties vienu atbildi no 1 līdz 5/,
+  );
   await expectNoAxeViolations(page);
 });
 

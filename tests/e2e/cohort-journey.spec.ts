@@ -14,7 +14,7 @@ import {
   register,
   submitLogin,
 } from './helpers.ts';
-import { takeQuiz } from './quiz-helpers.ts';
+import { answerSurvey, takeQuiz } from './quiz-helpers.ts';
 
 const COHORT = 'Daugavpils skolotāji, 2026. gada rudens';
 
@@ -23,13 +23,17 @@ async function asTrainer(page: Page): Promise<void> {
   await submitLogin(page, 'trainer@tilts.demo', DEMO_PASSWORD);
 }
 
-/** The learner studies the education course online: pre-test, every required lesson, post-test. */
+/** The learner studies the education course online: pre-test, every required lesson, post-test, survey. */
 async function studyOnline(page: Page): Promise<void> {
   await page.goto('/learn/education/pre-test');
   await takeQuiz(page, 'education', false);
   await page.goto('/learn/education');
   const outline = page.getByRole('navigation', { name: 'Kursa saturs' });
-  const lessons = outline.getByRole('listitem').filter({ hasNotText: 'nav obligāta' }).filter({ hasNotText: 'tests' });
+  const lessons = outline
+    .getByRole('listitem')
+    .filter({ hasNotText: 'nav obligāta' })
+    .filter({ hasNotText: 'tests' })
+    .filter({ hasNot: page.getByRole('link', { name: 'Kursa novērtējums', exact: true }) });
   const count = await lessons.count();
   for (let i = 0; i < count; i++) {
     await lessons.nth(i).getByRole('link').click();
@@ -37,6 +41,8 @@ async function studyOnline(page: Page): Promise<void> {
   }
   await page.goto('/learn/education/post-test');
   expect(await takeQuiz(page, 'education', true)).toBe(100);
+  await page.goto('/learn/education/survey');
+  await answerSurvey(page);
 }
 
 test('A trainer runs a blended cohort in Daugavpils: imports 25 teachers, schedules sessions, marks attendance, and a teacher who met every rule is certified', async ({

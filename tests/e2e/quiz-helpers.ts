@@ -91,7 +91,25 @@ export async function takeQuiz(page: Page, slug: string, right: boolean): Promis
   return Number(/\(([\d.,]+) %\)/.exec(text)?.[1]?.replace(',', '.') ?? 'NaN');
 }
 
-/** Enrols in a course and completes every required activity: lessons read, quizzes passed. */
+/**
+ * Answers the survey of the survey page the learner is on, as a person would: in every
+ * statement's group the radio button labelled `answer` (e.g. "4 — Piekrītu"), an optional
+ * comment, then "Iesniegt atbildes". Waits until the server has taken it: the survey page says
+ * it was answered, or the course-completion page congratulates.
+ */
+export async function answerSurvey(page: Page, answer = '5 — Pilnīgi piekrītu', comment?: string): Promise<void> {
+  const submit = page.getByRole('button', { name: 'Iesniegt atbildes' });
+  const form = page.locator('form').filter({ has: submit });
+  const statements = form.getByRole('group');
+  const count = await statements.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  for (let i = 0; i < count; i++) await statements.nth(i).getByLabel(answer, { exact: true }).check();
+  if (comment !== undefined) await form.getByRole('textbox').fill(comment);
+  await submit.click();
+  await expect(page.getByRole('status').filter({ hasText: /^(Paldies! Aptauja aizpildīta|Apsveicam!)/ })).toBeVisible();
+}
+
+/** Enrols in a course and completes every required activity: lessons read, quizzes passed, the survey answered. */
 export async function completeCourse(page: Page, slug: string): Promise<void> {
   await page.goto(`/courses/${slug}`);
   await page.getByRole('button', { name: 'Pieteikties kursam' }).click();
@@ -102,9 +120,19 @@ export async function completeCourse(page: Page, slug: string): Promise<void> {
     const item = required().nth(i);
     if ((await item.textContent())?.includes('pabeigta') && !(await item.textContent())?.includes('nav pabeigta'))
       continue;
-    await item.getByRole('link').click();
+    const link = item.getByRole('link');
+    const title = ((await link.textContent()) ?? '').trim();
+    await link.click();
+    // The activity's page is open (its heading is the link's text) before looking at its buttons.
+    await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
     if (await page.getByRole('button', { name: 'Sākt testu' }).count()) {
       await takeQuiz(page, slug, true);
+      await page.goto(`/learn/${slug}`);
+      continue;
+    }
+    if (await page.getByRole('button', { name: 'Iesniegt atbildes' }).count()) {
+      await answerSurvey(page, '4 — Piekrītu');
+      // The last required activity leads to "My learning"; come back to the outline either way.
       await page.goto(`/learn/${slug}`);
       continue;
     }

@@ -7,6 +7,8 @@ import { renderLesson, type CalloutKind } from './markdown.ts';
 import { courseSchema, projectSchema, type CourseDefinition, type ProjectFacts } from './schema.ts';
 import { loadCourseQuizzes } from '../quiz/bank-loader.ts';
 import type { CourseQuizzes } from '../quiz/schema.ts';
+import { loadCourseSurveys } from '../surveys/loader.ts';
+import type { SurveyDefinition } from '../surveys/schema.ts';
 
 /** A course read from its folder and found valid: the definition and every lesson text. */
 export interface LoadedCourse {
@@ -16,6 +18,8 @@ export interface LoadedCourse {
   lessons: Record<string, Record<Locale, string>>;
   /** Question banks and quiz definitions (`questions/*.yaml`, `quizzes.yaml`). */
   quiz: CourseQuizzes;
+  /** The course's surveys (`surveys.yaml`). */
+  surveys: SurveyDefinition[];
   /** SHA-256 of everything a learner sees: a new hash is a new course version. */
   contentHash: string;
   /** SHA-256 of what progress depends on (activities, kinds, required, rules). */
@@ -54,6 +58,8 @@ export function courseStructure(definition: CourseDefinition, quiz: CourseQuizze
         kind: a.kind,
         required: a.required,
         ...(a.kind === 'quiz' ? { quiz: a.quiz, role: a.role } : {}),
+        // Which survey an activity asks; its wording and statements are text (answered is answered).
+        ...(a.kind === 'survey' ? { survey: a.survey } : {}),
       })),
     ),
   };
@@ -114,6 +120,7 @@ export function loadCourse(dir: string): CourseLoad {
     if (texts.lv !== undefined && texts.en !== undefined) lessons[activity.id] = { lv: texts.lv, en: texts.en };
   }
   const quiz = loadCourseQuizzes(dir, definition, label, errors);
+  const surveys = loadCourseSurveys(dir, definition, label, errors);
   if (errors.length) return { ok: false, slug, errors };
   return {
     ok: true,
@@ -122,7 +129,8 @@ export function loadCourse(dir: string): CourseLoad {
       definition,
       lessons,
       quiz,
-      contentHash: sha256({ definition, lessons, quiz }),
+      surveys,
+      contentHash: sha256({ definition, lessons, quiz, surveys }),
       structureHash: sha256(courseStructure(definition, quiz)),
     },
   };

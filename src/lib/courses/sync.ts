@@ -91,6 +91,7 @@ async function syncOne(course: LoadedCourse, syncedAt: Date): Promise<SyncReport
         definition,
         lessons: course.lessons,
         quiz: course.quiz,
+        surveys: course.surveys,
       })
       .onConflictDoNothing({ target: [courseVersions.courseId, courseVersions.contentHash] }),
     // Learners on a version with the same structure follow to this one (a text edit or its undoing).

@@ -4,6 +4,7 @@ import type { Locale } from '../reference/index.ts';
 import { courseVersions } from '../../../db/schema/index.ts';
 import type { CourseDefinition } from './schema.ts';
 import type { CourseQuizzes } from '../quiz/schema.ts';
+import type { SurveyDefinition } from '../surveys/schema.ts';
 import { renderLesson, type RenderedLesson, type RenderOptions } from './markdown.ts';
 
 /**
@@ -45,6 +46,27 @@ export async function quizOf(versionId: number): Promise<CourseQuizzes> {
   if (!row) return NO_QUIZZES;
   quizzes.set(versionId, row.quiz);
   return row.quiz;
+}
+
+const surveys = new Map<number, SurveyDefinition[]>();
+
+/** A version's surveys (`surveys.yaml` as it was; read once per process). */
+export async function surveysOf(versionId: number): Promise<SurveyDefinition[]> {
+  const cached = surveys.get(versionId);
+  if (cached) return cached;
+  const db = await getDb();
+  const [row] = await db
+    .select({ surveys: courseVersions.surveys })
+    .from(courseVersions)
+    .where(eq(courseVersions.id, versionId));
+  if (!row) return [];
+  surveys.set(versionId, row.surveys);
+  return row.surveys;
+}
+
+/** One survey of a version by its id, or null (also for versions synced before it existed). */
+export async function surveyOf(versionId: number, surveyId: string): Promise<SurveyDefinition | null> {
+  return (await surveysOf(versionId)).find((s) => s.id === surveyId) ?? null;
 }
 
 /** One lesson's Markdown in one language, without loading the version's other lessons. */

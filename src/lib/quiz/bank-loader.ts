@@ -1,17 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYaml } from '../courses/yaml-file.ts';
 import type { CourseDefinition } from '../courses/schema.ts';
 import { questionBankSchema, quizzesFileSchema, type CourseQuizzes, type Question } from './schema.ts';
-
-function readYaml(file: string, shown: string, errors: string[]): unknown {
-  try {
-    return parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    errors.push(`${shown}: YAML error: ${String((error as Error).message).split('\n')[0]}`);
-    return undefined;
-  }
-}
 
 /**
  * Reads a course's question banks (`questions/*.yaml`) and quiz definitions (`quizzes.yaml`),

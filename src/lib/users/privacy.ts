@@ -1,11 +1,11 @@
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { audit, listAuditEvents } from '../audit/index.ts';
 import { getInstitution } from '../institutions/index.ts';
 import { myLearning } from '../courses/learning.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { auditEvents, certificates, passwordResetTokens, sessions } from '../../../db/schema/index.ts';
+import { auditEvents, certificates, passwordResetTokens, sessions, surveyResponses } from '../../../db/schema/index.ts';
 import { limitOrThrow, loginAccountKey } from '../auth/account.ts';
 import { RATE_LIMITS } from '../auth/rate-limit.ts';
 import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
@@ -27,6 +27,17 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
   const events = await listAuditEvents({ userId, limit: 1000 });
   const learning = await myLearning(userId);
   const held = await db.select().from(certificates).where(eq(certificates.userId, userId));
+  const responses = await db
+    .select({
+      id: surveyResponses.id,
+      courseId: surveyResponses.courseId,
+      surveyId: surveyResponses.surveyId,
+      comment: surveyResponses.comment,
+      submittedAt: surveyResponses.submittedAt,
+      answers: sql<string>`(SELECT json_group_object(item_id, value) FROM survey_answers WHERE response_id = ${surveyResponses.id})`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.userId, userId));
   return {
     exportedAt: new Date().toISOString(),
     format: 'tilts-personal-data/1',
@@ -68,6 +79,13 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
       issuedAt: c.issuedAt.toISOString(),
       revokedAt: c.revokedAt?.toISOString() ?? null,
       replaced: c.replacedById !== null,
+    })),
+    surveyAnswers: responses.map((r) => ({
+      courseId: r.courseId,
+      survey: r.surveyId,
+      submittedAt: r.submittedAt.toISOString(),
+      answers: JSON.parse(r.answers) as Record<string, number>,
+      comment: r.comment,
     })),
     // The address of an event is the actor's: shown only for what the person did themselves.
     auditEvents: events.map((e) => ({
@@ -113,6 +131,8 @@ export async function anonymiseUser(userId: number): Promise<void> {
     // The name printed on their certificates too: the public verification page must not show it.
     // The certificates themselves stay (the fund's evidence that training happened).
     db.update(certificates).set({ holderName: '—' }).where(eq(certificates.userId, userId)),
+    // Survey comments are free text and may name people; the 1–5 answers stay, so no figure changes.
+    db.update(surveyResponses).set({ comment: null }).where(eq(surveyResponses.userId, userId)),
     // Addresses are personal data too; the events themselves (ids only) stay for the trail.
     db
       .update(auditEvents)
