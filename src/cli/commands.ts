@@ -16,6 +16,7 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { pruneExpiredSessions } from '../lib/auth/session.ts';
 import { pruneRateLimits } from '../lib/auth/rate-limit.ts';
 import { isEmpty, seedDemo } from '../../db/seed/seed.ts';
+import { reportTargetsCommand } from './report-command.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -79,15 +80,44 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'seed',
-    usage: '--demo [--json]',
-    summary: 'Add demo institutions and one account per role (idempotent)',
-    options: { demo: { type: 'boolean' }, json: { type: 'boolean' } },
+    usage: '--demo [--json] | --scale N [--seed S] [--json]',
+    summary:
+      'Add demo institutions and one account per role (idempotent), or N synthetic learners with their activity (--scale)',
+    options: {
+      demo: { type: 'boolean' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     async run(values) {
-      if (!values['demo']) throw new Error('say what to seed: --demo');
+      if (!values['demo'] && values['scale'] === undefined) throw new Error('say what to seed: --demo or --scale N');
+      // Loaded only when asked for: the generator and its word lists are of no use to other commands.
+      const scale = values['scale'] === undefined ? null : await import('../../db/seed/scale.ts');
+      const scaleArgs = scale ? scale.parseScaleArgs(values['scale'], values['seed']) : null;
+      if (!scale && values['seed'] !== undefined) throw new Error('--seed goes with --scale N');
+      const json = Boolean(values['json']);
       await migrate();
-      const accounts = await seedDemo();
-      if (values['json']) print(true, { accounts }, '');
-      else printDemoAccounts(accounts);
+      const accounts = values['demo'] ? await seedDemo() : null;
+      if (accounts && !json) printDemoAccounts(accounts);
+      let result = null;
+      if (scale && scaleArgs) {
+        const { learners, seed } = scaleArgs;
+        process.stderr.write(`Seeding ${learners.toLocaleString('en')} learners (seed ${seed})…\n`);
+        result = await scale.seedScale({
+          learners,
+          seed,
+          // Progress on stderr, so that --json output stays clean.
+          onProgress: (p) =>
+            process.stderr.write(
+              `  ${p.learners.toLocaleString('en')} / ${p.total.toLocaleString('en')} learners  ${p.seconds.toFixed(1)} s\n`,
+            ),
+        });
+        if (!json) {
+          const counts = Object.entries(result.counts).map(([k, v]) => `  ${k.padEnd(20)} ${v.toLocaleString('en')}`);
+          print(false, null, `Seeded in ${result.seconds.toFixed(1)} s (seed ${result.seed}):\n${counts.join('\n')}`);
+        }
+      }
+      if (json) print(true, { ...(accounts ? { accounts } : {}), ...(result ? { scale: result } : {}) }, '');
       await closeDb();
     },
   },
@@ -247,6 +277,7 @@ export const COMMANDS: Command[] = [
       await closeDb();
     },
   },
+  reportTargetsCommand(migrate),
   {
     name: 'serve',
     usage: '',
