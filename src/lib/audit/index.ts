@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'certificate_issued',
   'certificate_revoked',
   'certificate_reissued',
+  'target_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

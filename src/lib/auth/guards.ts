@@ -31,6 +31,8 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/quiz', roles: 'any' },
   { prefix: '/quizzes', roles: ['trainer', 'admin'] },
   { prefix: '/cohorts', roles: ['trainer', 'admin'] },
+  { prefix: '/surveys', roles: ['trainer', 'admin'] },
+  { prefix: '/reports', roles: ['coordinator', 'admin'] },
   { prefix: '/join', roles: 'any' },
   { prefix: '/certificates', roles: 'any' },
 ];

@@ -42,3 +42,43 @@ export function mayShowAnswers(
       return false;
   }
 }
+
+/** An attempt at a pre-test or post-test as the knowledge-gain rule sees it (instants in ms). */
+export interface GainAttempt {
+  number: number;
+  status: 'open' | 'submitted' | 'expired';
+  percent: number | null;
+  /** Whether any answer was saved (an expired attempt with none was not taken). */
+  answered: boolean;
+  startedAt: number;
+  closedAt: number | null;
+}
+
+/**
+ * THE pre-test and post-test scores of one learner in one course, for knowledge gain: the
+ * first pre-test attempt counts when it was closed (submitted, or expired with answers) before
+ * the first post-test began; the post-test score is the quiz's grade of the closed attempts,
+ * reached when the last of them closed. Quiz statistics and the project reports both use it.
+ */
+export function prePostScores(
+  postQuiz: Pick<QuizDefinition, 'grading'>,
+  firstPre: GainAttempt | null,
+  posts: readonly GainAttempt[],
+): { pre: number | null; post: number | null; postAt: number | null } {
+  const firstPostStart = Math.min(...posts.map((p) => p.startedAt));
+  const taken =
+    firstPre !== null &&
+    firstPre.status !== 'open' &&
+    (firstPre.status === 'submitted' || firstPre.answered) &&
+    (firstPre.closedAt ?? Infinity) <= firstPostStart;
+  const closed = posts.filter((p) => p.status !== 'open');
+  const post = quizGrade(
+    postQuiz,
+    closed.map((p) => ({ number: p.number, percent: p.percent ?? 0 })),
+  );
+  return {
+    pre: taken ? (firstPre.percent ?? 0) : null,
+    post,
+    postAt: post === null ? null : Math.max(...closed.map((p) => p.closedAt ?? p.startedAt)),
+  };
+}

@@ -5,7 +5,7 @@ import { listCatalogue } from '../courses/learning.ts';
 import type { CourseDefinition } from '../courses/schema.ts';
 import { quizOf } from '../courses/versions.ts';
 import { courses, enrolments, quizAnswers, quizAttempts, users } from '../../../db/schema/index.ts';
-import { quizGrade } from './grading.ts';
+import { prePostScores, type GainAttempt } from './grading.ts';
 import type { Question, QuizDefinition } from './schema.ts';
 import {
   knowledgeGain,
@@ -158,23 +158,21 @@ export async function knowledgeGainReport(): Promise<GainReport[]> {
       if (r.activityId === post.activityId) row.posts.push(r);
       learners.set(r.userId, row);
     }
+    const gainAttempt = (a: (typeof rows)[number]): GainAttempt => ({
+      number: a.number,
+      status: a.status,
+      percent: a.percent,
+      answered: a.answered > 0,
+      startedAt: a.startedAt.getTime(),
+      closedAt: a.closedAt?.getTime() ?? null,
+    });
     const all: GainRow[] = [...learners].map(([userId, r]) => {
-      const firstPostStart = Math.min(...r.posts.map((p) => p.startedAt.getTime()));
-      const taken =
-        r.pre !== null &&
-        r.pre.status !== 'open' &&
-        (r.pre.status === 'submitted' || r.pre.answered > 0) &&
-        (r.pre.closedAt?.getTime() ?? Infinity) <= firstPostStart;
-      const closedPosts = r.posts.filter((p) => p.status !== 'open');
-      return {
-        userId,
-        sector: r.sector,
-        pre: taken ? (r.pre?.percent ?? 0) : null,
-        post: quizGrade(
-          post.quiz,
-          closedPosts.map((p) => ({ number: p.number, percent: p.percent ?? 0 })),
-        ),
-      };
+      const { pre: preScore, post: postScore } = prePostScores(
+        post.quiz,
+        r.pre ? gainAttempt(r.pre) : null,
+        r.posts.map(gainAttempt),
+      );
+      return { userId, sector: r.sector, pre: preScore, post: postScore };
     });
     const sectors = [...new Set(all.map((r) => r.sector))].sort();
     reports.push({

@@ -1,4 +1,6 @@
 import type { Message, MessageKey } from './lv.ts';
+import { reportsEn } from './reports.ts';
+import { surveyEn } from './survey.ts';
 
 /** English: the second language; same keys as the Latvian source catalogue. */
 export const en: Record<MessageKey, Message> = {
@@ -792,4 +794,6 @@ export const en: Record<MessageKey, Message> = {
     'Add this address to your calendar (Google, Outlook, Apple) to always have your groups’ sessions in it. The address is personal — do not share it.',
   'learning.feedCreate': 'Create a calendar address',
   'learning.feedRenew': 'Create a new address (the old one stops working)',
+  ...surveyEn,
+  ...reportsEn,
 };

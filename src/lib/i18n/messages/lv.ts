@@ -1,3 +1,6 @@
+import { reportsLv } from './reports.ts';
+import { surveyLv } from './survey.ts';
+
 /** Plural forms by Intl.PluralRules category (Latvian uses zero, one and other). */
 export type PluralForms = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 export type Message = string | PluralForms;
@@ -792,6 +795,8 @@ export const lv = {
     'Pievienojiet šo adresi savam kalendāram (Google, Outlook, Apple), lai tajā vienmēr būtu jūsu grupu nodarbības. Adrese ir personīga — nedodiet to citiem.',
   'learning.feedCreate': 'Izveidot kalendāra adresi',
   'learning.feedRenew': 'Izveidot jaunu adresi (vecā pārstās darboties)',
+  ...surveyLv,
+  ...reportsLv,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof lv;
