@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
@@ -140,4 +140,30 @@ describe('the tilts CLI', () => {
       rmSync(courses, { recursive: true, force: true });
     }
   });
+
+  it('reports the indicators against the targets as JSON, CSV and XLSX, and refuses bad options', () => {
+    expect(tilts('seed', '--scale', '300', '--seed', '7').code).toBe(0);
+    const json = tilts('report', 'targets', '--format', 'json');
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout).rows as { sector: string; indicator: string; value: number; target: number }[];
+    expect(rows).toHaveLength(6 * 9);
+    // Every synthetic learner has at least one enrolment: 300 people enrolled, whatever their courses.
+    expect(rows.find((r) => r.sector === 'all' && r.indicator === 'enrolled')).toMatchObject({
+      value: 300,
+      target: 2000,
+    });
+    const completed = rows.find((r) => r.sector === 'all' && r.indicator === 'completed')?.value ?? 0;
+    const certified = rows.find((r) => r.sector === 'all' && r.indicator === 'certified')?.value ?? 0;
+    expect(completed).toBeGreaterThan(0);
+    expect(certified).toBeLessThanOrEqual(completed);
+    const csv = tilts('report', 'targets', '--format', 'csv', '--lang', 'lv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFNozare,Kods,Rādītājs,Kods,Vērtība,Mērķis,%');
+    const out = `${TEST_DATA_DIR}/cli-report-${process.pid}.xlsx`;
+    expect(tilts('report', 'targets', '--format', 'xlsx', '--out', out).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    rmSync(out, { force: true });
+    expect(tilts('report', 'targets', '--format', 'pdf').code).toBe(2);
+    expect(tilts('report', 'targets', '--format', 'xlsx').stderr).toContain('--format xlsx needs --out FILE');
+    expect(tilts('report', 'targets', '--from', '2025-13-01').code).toBe(2);
+  }, 60_000);
 });
