@@ -104,37 +104,36 @@ export async function loadParticipations(): Promise<Participation[]> {
       sql`enrolment_id, activity_id, number, status, percent, revision, started_at, closed_at`,
       sql`SELECT enrolment_id, activity_id, number, status, percent, revision, started_at, closed_at FROM quiz_attempts`,
     ),
-    compactRows<[number, number, number, string]>(
+    // Marks go to the participation of the same person and course (one enrolment per course).
+    compactRows<[number, number, number]>(
       db,
-      sql`user_id, course_id, starts_at, status`,
-      sql`SELECT a.user_id, c.course_id, s.starts_at, a.status FROM attendance a
-          JOIN cohort_sessions s ON s.id = a.session_id JOIN cohorts c ON c.id = s.cohort_id
+      sql`enrolment_id, starts_at, attended`,
+      sql`SELECT e.id AS enrolment_id, s.starts_at,
+            a.status IN (${sql.join(
+              ATTENDED.map((status) => sql`${status}`),
+              sql`, `,
+            )}) AS attended
+          FROM attendance a
+          JOIN cohort_sessions s ON s.id = a.session_id
+          JOIN cohorts c ON c.id = s.cohort_id
+          JOIN enrolments e ON e.user_id = a.user_id AND e.course_id = c.course_id
           WHERE s.cancelled_at IS NULL`,
     ),
     quizRoles(),
   ]);
 
   const certified = new Map(certificateRows);
-  const surveys = new Map(surveyRows.map(([id, responded, useful]) => [id, { responded, useful }]));
-  const attempts = new Map<number, AttemptRow[]>();
-  for (const row of attemptRows) {
-    const list = attempts.get(row[0]);
-    if (list) list.push(row);
-    else attempts.set(row[0], [row]);
-  }
-  const marks = new Map<string, Mark[]>();
-  for (const [userId, courseId, at, status] of markRows) {
-    const key = `${userId}:${courseId}`;
-    const mark = { at, attended: ATTENDED.includes(status) };
-    const list = marks.get(key);
-    if (list) list.push(mark);
-    else marks.set(key, [mark]);
-  }
+  const surveys = new Map(surveyRows.map(([id, responded, useful]) => [id, [responded, useful] as const]));
+  const attempts = groupBy(attemptRows, (row) => row[0]);
+  const marks = groupBy(markRows, (row) => row[0]);
+  const markOf = ([, at, attended]: [number, number, number]): Mark => ({ at, attended: attended === 1 });
 
+  // Plain assignments (no spreads): this runs for every enrolment of the project.
   return enrolmentRows.map(
     ([id, userId, courseId, sector, region, institutionId, enrolledAt, startedAt, completedAt, cohortId]) => {
       const survey = surveys.get(id);
       const scores = gainOf(roles.get(courseId), attempts.get(id) ?? []);
+      const own = marks.get(id);
       return {
         userId,
         courseId,
@@ -146,13 +145,26 @@ export async function loadParticipations(): Promise<Participation[]> {
         startedAt,
         completedAt,
         certifiedAt: certified.get(id) ?? null,
-        respondedAt: survey?.responded ?? null,
-        usefulAt: survey?.useful ?? null,
-        ...scores,
-        marks: marks.get(`${userId}:${courseId}`) ?? NO_MARKS,
+        respondedAt: survey?.[0] ?? null,
+        usefulAt: survey?.[1] ?? null,
+        pre: scores.pre,
+        post: scores.post,
+        postAt: scores.postAt,
+        marks: own ? own.map(markOf) : NO_MARKS,
       };
     },
   );
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 const NO_MARKS: readonly Mark[] = Object.freeze([]);

@@ -59,6 +59,7 @@ export interface ProjectReport {
 // changes with the data (see data-version.ts).
 let participationsCache: { version: number; participations: Promise<Participation[]> } | null = null;
 const reportCache = new Map<string, ProjectReport>();
+let reportCacheVersion = -1;
 const MAX_REPORTS = 64;
 
 async function participationsAt(version: number): Promise<Participation[]> {
@@ -122,7 +123,12 @@ export async function projectReport(viewer: SessionUser, filters: ReportFilters)
 /** The report for given filters and institutions (null: all), from the cache when the data has not changed. */
 export async function computeReport(filters: ReportFilters, institutionIds: number[] | null): Promise<ProjectReport> {
   const version = await reportDataVersion();
-  const cacheKey = JSON.stringify([version, filters, institutionIds, new Date().toISOString().slice(0, 10)]);
+  // Reports of an older version will never be asked for again.
+  if (reportCacheVersion !== version) {
+    reportCache.clear();
+    reportCacheVersion = version;
+  }
+  const cacheKey = JSON.stringify([filters, institutionIds, new Date().toISOString().slice(0, 10)]);
   const cached = reportCache.get(cacheKey);
   if (cached) return cached;
 
