@@ -1,4 +1,5 @@
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './users.ts';
 
 /**
@@ -28,3 +29,22 @@ export const reportDataVersion = sqliteTable('report_data_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+
+/**
+ * Whose participations a change touched, logged by the same triggers' siblings with the report
+ * data version it happened at: an instance holding the participations of an older version
+ * reads again only these people (`user_id` null: something everyone's figures depend on
+ * changed, such as a course's quiz roles — read everything). Old rows are pruned.
+ */
+export const reportChanges = sqliteTable(
+  'report_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    version: integer('version').notNull(),
+    userId: integer('user_id'),
+    at: integer('at', { mode: 'timestamp' })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [index('report_changes_version_idx').on(t.version)],
+);

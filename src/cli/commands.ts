@@ -17,6 +17,7 @@ import { pruneExpiredSessions } from '../lib/auth/session.ts';
 import { pruneRateLimits } from '../lib/auth/rate-limit.ts';
 import { isEmpty, seedDemo } from '../../db/seed/seed.ts';
 import { reportTargetsCommand } from './report-command.ts';
+import { pruneReportChanges } from '../lib/reports/participation-cache.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -291,7 +292,9 @@ export const COMMANDS: Command[] = [
       console.info(formatSync(synced));
       // Expired sessions and finished rate-limit windows are only clutter: sweep them hourly.
       const sweep = () =>
-        Promise.all([pruneExpiredSessions(), pruneRateLimits()]).catch((e) => console.error('[prune]', e));
+        Promise.all([pruneExpiredSessions(), pruneRateLimits(), pruneReportChanges()]).catch((e) =>
+          console.error('[prune]', e),
+        );
       await sweep();
       setInterval(sweep, 60 * 60 * 1000).unref();
       // Quiz attempts past their time limit are closed when touched; this closes the forgotten ones.

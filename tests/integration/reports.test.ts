@@ -12,7 +12,7 @@ import { translator } from '../../src/lib/i18n/translate.ts';
 import { anonymiseUser } from '../../src/lib/users/privacy.ts';
 import { reportDataVersion } from '../../src/lib/reports/data-version.ts';
 import { loadParticipations } from '../../src/lib/reports/facts.ts';
-import { totals } from '../../src/lib/reports/indicators.ts';
+import { countBy, totals } from '../../src/lib/reports/indicators.ts';
 import { participantHeader, participantRows } from '../../src/lib/reports/participants.ts';
 import { computeReport, projectReport, DIMENSIONS } from '../../src/lib/reports/report.ts';
 import { breakdownTable, targetsTable, totalsTable } from '../../src/lib/reports/tables.ts';
@@ -411,5 +411,43 @@ describe('exports', () => {
     expect(cells.get('C4')).toBe(3);
     expect(cells.get('C9')).toBe(35); // knowledge gain
     expect(cells.get('C10')).toBe(75); // attendance rate
+  });
+});
+
+// Last: it changes the data the tests above count.
+describe('reading again only the people a change touched', () => {
+  it('gives after every kind of change exactly the figures of a full read', async () => {
+    const db = await getDb();
+    await computeReport(all, null); // participations cached
+    const anna = ids['anna'] ?? 0;
+    const cohort = ids['cohort'] ?? 0;
+    const changes = [
+      sql`INSERT INTO enrolments (user_id, course_id, course_version_id, enrolled_at, started_at, completed_at)
+          SELECT ${ids['dace'] ?? 0}, ${ids['c2'] ?? 0}, current_version_id, ${s('2025-09-01')}, ${s('2025-09-02')}, ${s('2025-09-20')}
+          FROM courses WHERE id = ${ids['c2'] ?? 0}`,
+      sql`UPDATE certificates SET revoked_at = ${s('2025-10-01')}, revoked_reason = 'test' WHERE number = 'LV-ICC-2025-002'`,
+      sql`UPDATE survey_answers SET value = 1 WHERE item_id = 'useful' AND response_id = (SELECT min(id) FROM survey_responses)`,
+      sql`UPDATE cohort_sessions SET cancelled_at = ${noon('2025-01-25')} WHERE cohort_id = ${cohort} AND starts_at = ${noon('2025-01-25')}`,
+      sql`DELETE FROM quiz_attempts WHERE user_id = ${anna} AND activity_id = 'pre-test'`,
+      sql`DELETE FROM cohort_members WHERE user_id = ${anna}`,
+    ];
+    for (const change of changes) {
+      const before = await reportDataVersion();
+      await db.run(change);
+      expect(await reportDataVersion()).toBeGreaterThan(before);
+      const logged = await db.all<{ userId: number | null }>(
+        sql`SELECT DISTINCT user_id AS userId FROM report_changes WHERE version >= ${before}`,
+      );
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.every((r) => r.userId !== null)).toBe(true);
+      const incremental = await computeReport(all, null);
+      const full = await loadParticipations();
+      expect(incremental.totals).toEqual(totals(full, all));
+      expect(incremental.breakdowns.sector.map((r) => [r.key, r.figures])).toEqual(
+        [...countBy(full, all, (p) => p.sector)].sort(
+          (a, b) => b[1].enrolled - a[1].enrolled || a[0].localeCompare(b[0]),
+        ),
+      );
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { activitiesOf } from '../courses/completion.ts';
 import { definitionsOf, quizOf } from '../courses/versions.ts';
@@ -71,8 +71,16 @@ async function quizRoles(): Promise<Map<number, CourseQuizRoles>> {
  * (with the cohort of the same course the person is enrolled in), valid certificates, survey
  * answers, pre/post-test attempts and attendance marks of sessions not cancelled.
  */
-export async function loadParticipations(): Promise<Participation[]> {
+export async function loadParticipations(userIds?: readonly number[]): Promise<Participation[]> {
   const db = await getDb();
+  // Everyone, or only these people (after a change: see report.ts).
+  const only = (column: SQL) =>
+    userIds
+      ? sql`${column} IN (${sql.join(
+          userIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`1 = 1`;
   const [enrolmentRows, certificateRows, surveyRows, attemptRows, markRows, roles] = await Promise.all([
     compactRows<EnrolmentRow>(
       db,
@@ -81,14 +89,14 @@ export async function loadParticipations(): Promise<Participation[]> {
             e.enrolled_at * 1000 AS enrolled_at, e.started_at * 1000 AS started_at, e.completed_at * 1000 AS completed_at,
             (SELECT min(m.cohort_id) FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
               WHERE m.user_id = e.user_id AND c.course_id = e.course_id AND m.status = 'enrolled') AS cohort_id
-          FROM enrolments e ORDER BY e.user_id, e.id`,
+          FROM enrolments e WHERE ${only(sql`e.user_id`)} ORDER BY e.user_id, e.id`,
     ),
     // A certificate counts while the enrolment has a current one that is not revoked; a
     // reissue keeps the date of the first issue.
     compactRows<[number, number]>(
       db,
       sql`enrolment_id, first_issued`,
-      sql`SELECT enrolment_id, min(issued_at) * 1000 AS first_issued FROM certificates GROUP BY enrolment_id
+      sql`SELECT enrolment_id, min(issued_at) * 1000 AS first_issued FROM certificates WHERE ${only(sql`user_id`)} GROUP BY enrolment_id
           HAVING sum(replaced_by_id IS NULL AND revoked_at IS NULL) > 0`,
     ),
     compactRows<[number, number, number | null]>(
@@ -97,12 +105,13 @@ export async function loadParticipations(): Promise<Participation[]> {
       sql`SELECT r.enrolment_id, min(r.submitted_at) AS responded,
             min(CASE WHEN a.value >= 4 THEN r.submitted_at END) AS useful
           FROM survey_responses r LEFT JOIN survey_answers a ON a.response_id = r.id AND a.item_id = ${USEFUL_ITEM}
-          GROUP BY r.enrolment_id`,
+          WHERE ${only(sql`r.user_id`)} GROUP BY r.enrolment_id`,
     ),
     compactRows<AttemptRow>(
       db,
       sql`enrolment_id, activity_id, number, status, percent, revision, started_at, closed_at`,
-      sql`SELECT enrolment_id, activity_id, number, status, percent, revision, started_at, closed_at FROM quiz_attempts`,
+      sql`SELECT enrolment_id, activity_id, number, status, percent, revision, started_at, closed_at FROM quiz_attempts
+          WHERE ${only(sql`user_id`)}`,
     ),
     // Marks go to the participation of the same person and course (one enrolment per course).
     compactRows<[number, number, number]>(
@@ -117,7 +126,7 @@ export async function loadParticipations(): Promise<Participation[]> {
           JOIN cohort_sessions s ON s.id = a.session_id
           JOIN cohorts c ON c.id = s.cohort_id
           JOIN enrolments e ON e.user_id = a.user_id AND e.course_id = c.course_id
-          WHERE s.cancelled_at IS NULL`,
+          WHERE s.cancelled_at IS NULL AND ${only(sql`a.user_id`)}`,
     ),
     quizRoles(),
   ]);

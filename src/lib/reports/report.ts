@@ -7,13 +7,12 @@ import { visibleInstitutionIds } from '../institutions/coordinator.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { Region, Sector } from '../reference/index.ts';
 import { reportDataVersion } from './data-version.ts';
-import { loadParticipations } from './facts.ts';
+import { participationsAt } from './participation-cache.ts';
 import {
   countByMany,
   cumulativeByQuarter,
   type Figures,
   type GroupOf,
-  type Participation,
   type Scope,
   type UniqueIndicator,
 } from './indicators.ts';
@@ -54,25 +53,12 @@ export interface ProjectReport {
   targets: Target[];
 }
 
-// Participations of the whole project at one data version, shared by every report until the
-// data changes; computed reports by filters and viewer scope. Both are exact: the version key
-// changes with the data (see data-version.ts).
-let participationsCache: { version: number; participations: Promise<Participation[]> } | null = null;
+// Computed reports by filters and viewer scope, for the current data version only (the
+// participations themselves are cached in participation-cache.ts). Exact: the version changes
+// with the data (see data-version.ts).
 const reportCache = new Map<string, ProjectReport>();
 let reportCacheVersion = -1;
 const MAX_REPORTS = 64;
-
-async function participationsAt(version: number): Promise<Participation[]> {
-  if (participationsCache?.version !== version) {
-    const participations = loadParticipations();
-    participationsCache = { version, participations };
-    // A failed read must not stay cached.
-    participations.catch(() => {
-      if (participationsCache?.participations === participations) participationsCache = null;
-    });
-  }
-  return participationsCache.participations;
-}
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
