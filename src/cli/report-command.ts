@@ -97,6 +97,7 @@ export const reportTargetsCommand = (migrate: () => Promise<void>): Command => (
   },
 });
 
+/** A bad option: the CLI exits with 2 for errors whose code starts like node's own argument errors. */
 function usage(message: string): Error {
   const error = new Error(message);
   (error as { code?: string }).code = 'ERR_PARSE_ARGS_USAGE';
