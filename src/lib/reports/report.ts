@@ -47,6 +47,7 @@ export interface ProjectReport {
   /** The institutions the report is limited to (a coordinator's), or null for all. */
   institutionIds: number[] | null;
   totals: Figures;
+  /** The breakdowns asked for (the others are empty). */
   breakdowns: Record<Dimension, BreakdownRow[]>;
   /** Quarters of the period and, per indicator, unique participants reached by the end of each. */
   trend: { quarters: string[]; cumulative: Record<UniqueIndicator, number[]> };
@@ -102,19 +103,27 @@ export async function reportInstitutions(viewer: SessionUser, filters: ReportFil
 }
 
 /** The project report for a viewer: admins see everything, coordinators their institutions' participations. */
-export async function projectReport(viewer: SessionUser, filters: ReportFilters): Promise<ProjectReport> {
-  return computeReport(filters, await reportInstitutions(viewer, filters));
+export async function projectReport(
+  viewer: SessionUser,
+  filters: ReportFilters,
+  dimensions: readonly Dimension[] = DIMENSIONS,
+): Promise<ProjectReport> {
+  return computeReport(filters, await reportInstitutions(viewer, filters), dimensions);
 }
 
 /** The report for given filters and institutions (null: all), from the cache when the data has not changed. */
-export async function computeReport(filters: ReportFilters, institutionIds: number[] | null): Promise<ProjectReport> {
+export async function computeReport(
+  filters: ReportFilters,
+  institutionIds: number[] | null,
+  dimensions: readonly Dimension[] = DIMENSIONS,
+): Promise<ProjectReport> {
   const version = await reportDataVersion();
   // Reports of an older version will never be asked for again.
   if (reportCacheVersion !== version) {
     reportCache.clear();
     reportCacheVersion = version;
   }
-  const cacheKey = JSON.stringify([filters, institutionIds, new Date().toISOString().slice(0, 10)]);
+  const cacheKey = JSON.stringify([filters, institutionIds, dimensions, new Date().toISOString().slice(0, 10)]);
   const cached = reportCache.get(cacheKey);
   if (cached) return cached;
 
@@ -135,7 +144,7 @@ export async function computeReport(filters: ReportFilters, institutionIds: numb
     filters.to ?? (project && project.period.end < today ? project.period.end : today),
   );
   const orNone = (value: number | string | null) => (value === null ? 'none' : String(value));
-  const breakdowns: Record<Dimension | 'all', GroupOf> = {
+  const groupers: Record<Dimension | 'all', GroupOf> = {
     all: () => 'all',
     sector: (p) => p.sector,
     region: (p) => orNone(p.region),
@@ -147,7 +156,14 @@ export async function computeReport(filters: ReportFilters, institutionIds: numb
       return i === null ? null : (quarters[i]?.key ?? null);
     },
   };
-  const counted = countByMany(participations, scope, breakdowns, ['quarter']);
+  // Only the breakdowns asked for are counted (the dashboard shows four; exports want all).
+  const wanted = ['all' as const, ...dimensions];
+  const counted = countByMany(
+    participations,
+    scope,
+    Object.fromEntries(wanted.map((d) => [d, groupers[d]])) as Record<Dimension | 'all', GroupOf>,
+    ['quarter'],
+  );
   const rows = (dimension: Dimension): BreakdownRow[] => {
     const label = (key: string): BreakdownRow['label'] => {
       if (key === 'none') return null;
@@ -156,7 +172,7 @@ export async function computeReport(filters: ReportFilters, institutionIds: numb
       }
       return key;
     };
-    const list = [...counted[dimension]].map(([key, figures]) => ({ key, label: label(key), figures }));
+    const list = [...(counted[dimension] ?? [])].map(([key, figures]) => ({ key, label: label(key), figures }));
     if (dimension === 'quarter') {
       // Every quarter of the period, also those without events.
       const byKey = new Map(list.map((r) => [r.key, r]));
@@ -170,7 +186,10 @@ export async function computeReport(filters: ReportFilters, institutionIds: numb
     filters,
     institutionIds,
     totals: counted.all.get('all') ?? emptyFigures(),
-    breakdowns: Object.fromEntries(DIMENSIONS.map((d) => [d, rows(d)])) as Record<Dimension, BreakdownRow[]>,
+    breakdowns: Object.fromEntries(DIMENSIONS.map((d) => [d, dimensions.includes(d) ? rows(d) : []])) as Record<
+      Dimension,
+      BreakdownRow[]
+    >,
     trend: { quarters: quarters.map((q) => q.key), cumulative: cumulativeByQuarter(participations, scope, quarters) },
     targets,
   };

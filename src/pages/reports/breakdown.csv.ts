@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ locals, url }) => {
   const query = parseReportQuery(url.searchParams);
   if (!query) return reportError(400, t('error.report.filters'));
   return reportError.guard(t, async () => {
-    const table = breakdownTable(await projectReport(me, query.filters), query.by, t, locale);
+    const table = breakdownTable(await projectReport(me, query.filters, [query.by]), query.by, t, locale);
     return csvResponse(`tilts-${query.by}.csv`, table.header, table.rows);
   });
 };
