@@ -10,7 +10,7 @@ export default tseslint.config(
   ...astro.configs.recommended,
   {
     // Content that runs in the learner's browser (the project's own SCORM module).
-    files: ['courses/**/*.js'],
+    files: ['courses/**/*.js', 'tests/fixtures/scorm-sources/**/*.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
   {

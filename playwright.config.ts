@@ -49,6 +49,7 @@ export default defineConfig({
       DATABASE_URL: `file:./${E2E_DATA}/tilts.db`,
       OUTBOX_DIR: `./${E2E_DATA}/outbox`,
       COURSES_DIR: `./${E2E_DATA}/courses`,
+      SCORM_DIR: `./${E2E_DATA}/scorm`,
       SEED_DEMO: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
     },

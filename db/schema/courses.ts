@@ -45,6 +45,11 @@ export const courseVersions = sqliteTable(
       .$type<SurveyDefinition[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** The SCORM package each `scorm` activity plays in this version: activity id → package id. */
+    scorm: text('scorm', { mode: 'json' })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: integer('created_at', { mode: 'timestamp' })
       .notNull()
       .default(sql`(unixepoch())`),

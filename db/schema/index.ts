@@ -8,3 +8,4 @@ export * from './quizzes.ts';
 export * from './cohorts.ts';
 export * from './surveys.ts';
 export * from './reports.ts';
+export * from './scorm.ts';

@@ -6,7 +6,7 @@ import { ROLES, SECTORS, REGIONS, type Role, type Sector, type Region } from '..
 import { emailSchema, nameSchema } from '../lib/users/schemas.ts';
 import { createAccount } from '../lib/users/admin.ts';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { allCertificates } from '../lib/certificates/access.ts';
 import { findCertificateByNumber, verificationStatus } from '../lib/certificates/issue.ts';
 import { certificatePdf, verifyUrl } from '../lib/certificates/pdf.ts';
@@ -17,6 +17,8 @@ import { pruneExpiredSessions } from '../lib/auth/session.ts';
 import { pruneRateLimits } from '../lib/auth/rate-limit.ts';
 import { isEmpty, seedDemo } from '../../db/seed/seed.ts';
 import { reportTargetsCommand } from './report-command.ts';
+import { importScormZip } from '../lib/scorm/packages.ts';
+import { ScormPackageError } from '../lib/scorm/package/errors.ts';
 import { pruneReportChanges } from '../lib/reports/participation-cache.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -229,6 +231,42 @@ export const COMMANDS: Command[] = [
         await closeDb();
       }
       return result.items.some((i) => i.status === 'refused') ? 2 : 0;
+    },
+  },
+  {
+    name: 'scorm import',
+    usage: 'FILE.zip [--json]',
+    summary: 'Import a SCORM 1.2 / 2004 package (checked and unpacked; exit 2 with the reason when refused)',
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+    async run(values, positionals) {
+      const file = positionals[0];
+      if (!file) throw new Error('usage: scorm import FILE.zip [--json]');
+      const json = Boolean(values['json']);
+      await migrate();
+      try {
+        const imported = await importScormZip(file, 'cli', { originalName: basename(file) });
+        const { manifest: _manifest, ...summary } = imported;
+        print(
+          json,
+          { ok: true, ...summary, organisation: imported.manifest.organisation, items: imported.manifest.items },
+          [
+            `Imported ${imported.id}: "${imported.title}" (SCORM ${imported.version}), ${imported.files} files`,
+            ...imported.scos.map((s) => `  ${s.scormType.padEnd(5)} ${s.identifier}: ${s.title} → ${s.launch}`),
+          ].join('\n'),
+        );
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ScormPackageError)) throw error;
+        print(
+          json,
+          { ok: false, code: error.code, message: error.message, params: error.params },
+          `REFUSED: ${error.message}`,
+        );
+        return 2;
+      } finally {
+        await closeDb();
+      }
     },
   },
   {

@@ -11,6 +11,7 @@ const file = `${TEST_DATA_DIR}/db-${id}.db`;
 copyFileSync(BASE_DB, file);
 process.env['DATABASE_URL'] = `file:${file}`;
 process.env['OUTBOX_DIR'] = `${TEST_DATA_DIR}/outbox-${id}`;
+process.env['SCORM_DIR'] = `${TEST_DATA_DIR}/scorm-${id}`;
 process.env['SEED_DEMO'] = '0';
 delete process.env['SMTP_URL'];
 resetEnvCache();

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'certificate_revoked',
   'certificate_reissued',
   'target_changed',
+  'scorm_imported',
+  'scorm_course_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -35,6 +35,8 @@ export const ROUTE_RULES: readonly { prefix: string; roles: readonly Role[] | 'a
   { prefix: '/reports', roles: ['coordinator', 'admin'] },
   { prefix: '/join', roles: 'any' },
   { prefix: '/certificates', roles: 'any' },
+  { prefix: '/scorm/attempts', roles: ['trainer', 'admin'] },
+  { prefix: '/scorm', roles: 'any' },
 ];
 
 /** Decides access to a path for a user (null = not logged in). */

@@ -16,7 +16,7 @@ export interface ActivityEvidence {
 }
 
 /** Activity kinds the platform can run today; the others are shown as "not yet available". */
-export const AVAILABLE_KINDS: ReadonlySet<Activity['kind']> = new Set(['lesson', 'quiz', 'survey']);
+export const AVAILABLE_KINDS: ReadonlySet<Activity['kind']> = new Set(['lesson', 'scorm', 'quiz', 'survey']);
 
 /**
  * THE rule for "activity complete". A lesson when the learner has finished it; a pre-test or

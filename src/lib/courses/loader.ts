@@ -22,8 +22,10 @@ export interface LoadedCourse {
   surveys: SurveyDefinition[];
   /** SHA-256 of everything a learner sees: a new hash is a new course version. */
   contentHash: string;
-  /** SHA-256 of what progress depends on (activities, kinds, required, rules). */
+  /** SHA-256 of what progress depends on (activities, kinds, required, rules, SCORM packages). */
   structureHash: string;
+  /** Each `scorm` activity's package file (absolute path) and its SHA-256, by activity id. */
+  scormFiles: Record<string, { path: string; sha256: string }>;
 }
 
 export type CourseLoad = { ok: true; course: LoadedCourse } | { ok: false; slug: string; errors: string[] };
@@ -90,10 +92,16 @@ export function loadCourse(dir: string): CourseLoad {
   if (definition.slug !== slug) errors.push(`${label('course.yaml')}: slug: must be the folder name "${slug}"`);
 
   const lessons: LoadedCourse['lessons'] = {};
+  const scormFiles: LoadedCourse['scormFiles'] = {};
   const fileExists = (path: string) => existsSync(join(dir, path)) && statSync(join(dir, path)).isFile();
   for (const activity of definition.modules.flatMap((m) => m.activities)) {
-    if (activity.kind === 'scorm' && !fileExists(activity.package)) {
-      errors.push(`${label('course.yaml')}: activity "${activity.id}": package ${activity.package} not found`);
+    if (activity.kind === 'scorm') {
+      if (!fileExists(activity.package)) {
+        errors.push(`${label('course.yaml')}: activity "${activity.id}": package ${activity.package} not found`);
+      } else {
+        const path = join(dir, activity.package);
+        scormFiles[activity.id] = { path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+      }
     }
     if (activity.kind !== 'lesson') continue;
     const texts: Partial<Record<Locale, string>> = {};
@@ -130,10 +138,22 @@ export function loadCourse(dir: string): CourseLoad {
       lessons,
       quiz,
       surveys,
-      contentHash: sha256({ definition, lessons, quiz, surveys }),
-      structureHash: sha256(courseStructure(definition, quiz)),
+      // A changed package is a new version, and learners who started keep the package they started.
+      contentHash: sha256({ definition, lessons, quiz, surveys, scorm: packageHashes(scormFiles) }),
+      structureHash: sha256(
+        Object.keys(scormFiles).length
+          ? { structure: courseStructure(definition, quiz), scorm: packageHashes(scormFiles) }
+          : courseStructure(definition, quiz),
+      ),
+      scormFiles,
     },
   };
+}
+
+/** Package hashes by activity id, or undefined when the course has none (older hashes stay as they were). */
+function packageHashes(files: LoadedCourse['scormFiles']): Record<string, string> | undefined {
+  const entries = Object.entries(files);
+  return entries.length ? Object.fromEntries(entries.map(([id, f]) => [id, f.sha256])) : undefined;
 }
 
 /** Every course folder under `root` (folders without course.yaml are reported too). */

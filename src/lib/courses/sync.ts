@@ -1,7 +1,10 @@
 import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { courses, courseVersions, enrolments } from '../../../db/schema/index.ts';
+import { basename } from 'node:path';
 import { loadAllCourses, type LoadedCourse } from './loader.ts';
+import { importScormZip } from '../scorm/packages.ts';
+import { ScormPackageError } from '../scorm/package/errors.ts';
 
 export interface SyncReport {
   slug: string;
@@ -31,7 +34,13 @@ export async function syncCourses(root: string, now = new Date()): Promise<SyncR
       await markInvalid(load.slug, load.errors, now);
       continue;
     }
-    reports.push(await syncOne(load.course, now));
+    const packages = await importCoursePackages(load.course);
+    if (!packages.ok) {
+      reports.push({ slug: load.course.slug, outcome: 'invalid', errors: packages.errors });
+      await markInvalid(load.course.slug, packages.errors, now);
+      continue;
+    }
+    reports.push(await syncOne(load.course, packages.ids, now));
   }
   const db = await getDb();
   const present = loads.map((l) => (l.ok ? l.course.slug : l.slug));
@@ -47,6 +56,26 @@ export async function syncCourses(root: string, now = new Date()): Promise<SyncR
   return reports;
 }
 
+/**
+ * Imports the SCORM packages a course references, the same way as an upload (a package that
+ * fails the checks makes the course invalid, with the reason). Returns activity id → package id.
+ */
+async function importCoursePackages(
+  course: LoadedCourse,
+): Promise<{ ok: true; ids: Record<string, string> } | { ok: false; errors: string[] }> {
+  const ids: Record<string, string> = {};
+  const errors: string[] = [];
+  for (const [activityId, file] of Object.entries(course.scormFiles)) {
+    try {
+      ids[activityId] = (await importScormZip(file.path, 'course', { originalName: basename(file.path) })).id;
+    } catch (error) {
+      if (!(error instanceof ScormPackageError)) throw error;
+      errors.push(`courses/${course.slug}: activity "${activityId}": ${basename(file.path)}: ${error.message}`);
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, ids };
+}
+
 async function markInvalid(slug: string, errors: string[], syncedAt: Date): Promise<void> {
   const db = await getDb();
   await db
@@ -55,7 +84,7 @@ async function markInvalid(slug: string, errors: string[], syncedAt: Date): Prom
     .onConflictDoUpdate({ target: courses.slug, set: { status: 'invalid', errors, syncedAt } });
 }
 
-async function syncOne(course: LoadedCourse, syncedAt: Date): Promise<SyncReport> {
+async function syncOne(course: LoadedCourse, scorm: Record<string, string>, syncedAt: Date): Promise<SyncReport> {
   const db = await getDb();
   const { definition } = course;
   const [row] = await db
@@ -92,6 +121,7 @@ async function syncOne(course: LoadedCourse, syncedAt: Date): Promise<SyncReport
         lessons: course.lessons,
         quiz: course.quiz,
         surveys: course.surveys,
+        scorm,
       })
       .onConflictDoNothing({ target: [courseVersions.courseId, courseVersions.contentHash] }),
     // Learners on a version with the same structure follow to this one (a text edit or its undoing).

@@ -108,3 +108,16 @@ export async function renderedLessonOf(
   rendered.set(key, result);
   return result;
 }
+
+const scormMaps = new Map<number, Record<string, string>>();
+
+/** A version's SCORM packages: activity id → package id (read once per process). */
+export async function scormOf(versionId: number): Promise<Record<string, string>> {
+  const cached = scormMaps.get(versionId);
+  if (cached) return cached;
+  const db = await getDb();
+  const [row] = await db.select({ scorm: courseVersions.scorm }).from(courseVersions).where(eq(courseVersions.id, versionId));
+  if (!row) return {};
+  scormMaps.set(versionId, row.scorm);
+  return row.scorm;
+}

@@ -18,6 +18,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Tilts <no-reply@tilts.local>'),
   OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   COURSES_DIR: z.string().min(1).default('./courses'),
+  /** Where imported SCORM packages are unpacked (one folder per package). */
+  SCORM_DIR: z.string().min(1).default('./data/scorm'),
   // Off unless asked for: a deployment must never start with the published demo passwords.
   SEED_DEMO: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),

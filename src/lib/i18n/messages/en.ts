@@ -1,5 +1,7 @@
 import type { Message, MessageKey } from './lv.ts';
 import { reportsEn } from './reports.ts';
+import { scormEn } from './scorm.ts';
+import { scormImportEn } from './scorm-import.ts';
 import { surveyEn } from './survey.ts';
 
 /** English: the second language; same keys as the Latvian source catalogue. */
@@ -796,4 +798,6 @@ export const en: Record<MessageKey, Message> = {
   'learning.feedRenew': 'Create a new address (the old one stops working)',
   ...surveyEn,
   ...reportsEn,
+  ...scormEn,
+  ...scormImportEn,
 };

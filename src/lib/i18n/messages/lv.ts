@@ -1,4 +1,6 @@
 import { reportsLv } from './reports.ts';
+import { scormLv } from './scorm.ts';
+import { scormImportLv } from './scorm-import.ts';
 import { surveyLv } from './survey.ts';
 
 /** Plural forms by Intl.PluralRules category (Latvian uses zero, one and other). */
@@ -797,6 +799,8 @@ export const lv = {
   'learning.feedRenew': 'Izveidot jaunu adresi (vecā pārstās darboties)',
   ...surveyLv,
   ...reportsLv,
+  ...scormLv,
+  ...scormImportLv,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof lv;

@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, exists, inArray } from 'drizzle-orm';
+import type { SessionUser } from '../auth/types.ts';
+import { getDb } from '../db.ts';
+import { AppError } from '../errors.ts';
+import {
+  cohortMembers,
+  cohortTrainers,
+  courses,
+  enrolments,
+  scormAttempts,
+  scormPackages,
+  scormScoStates,
+  users,
+} from '../../../db/schema/index.ts';
+
+/**
+ * Whether staff may see a learner's SCORM data: admins anyone's, trainers the members of the
+ * groups they run (their learners), nobody else.
+ */
+async function maySee(actor: SessionUser, learnerId: number): Promise<boolean> {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'trainer') return false;
+  const db = await getDb();
+  const rows = await db
+    .select({ id: cohortMembers.userId })
+    .from(cohortMembers)
+    .where(
+      and(
+        eq(cohortMembers.userId, learnerId),
+        exists(
+          db
+            .select({ one: cohortTrainers.userId })
+            .from(cohortTrainers)
+            .where(and(eq(cohortTrainers.cohortId, cohortMembers.cohortId), eq(cohortTrainers.userId, actor.id))),
+        ),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** A learner's SCORM attempts with each SCO's stored CMI, for trainers and admins. */
+export async function learnerScormAttempts(actor: SessionUser, learnerId: number) {
+  if (!(await maySee(actor, learnerId))) throw new AppError('NOT_FOUND', 'error.notFound.title');
+  const db = await getDb();
+  const [learner] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, learnerId));
+  if (!learner) throw new AppError('NOT_FOUND', 'error.notFound.title');
+  const attempts = await db
+    .select({
+      id: scormAttempts.id,
+      number: scormAttempts.number,
+      activityId: scormAttempts.activityId,
+      packageTitle: scormPackages.title,
+      version: scormPackages.version,
+      course: courses.slug,
+      completion: scormAttempts.completion,
+      success: scormAttempts.success,
+      scoreScaled: scormAttempts.scoreScaled,
+      startedAt: scormAttempts.startedAt,
+      updatedAt: scormAttempts.updatedAt,
+      completedAt: scormAttempts.completedAt,
+    })
+    .from(scormAttempts)
+    .innerJoin(scormPackages, eq(scormPackages.id, scormAttempts.packageId))
+    .leftJoin(enrolments, eq(enrolments.id, scormAttempts.enrolmentId))
+    .leftJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(eq(scormAttempts.userId, learnerId))
+    .orderBy(desc(scormAttempts.updatedAt));
+  const scos = attempts.length
+    ? await db
+        .select()
+        .from(scormScoStates)
+        .where(
+          inArray(
+            scormScoStates.attemptId,
+            attempts.map((a) => a.id),
+          ),
+        )
+        .orderBy(asc(scormScoStates.itemId))
+    : [];
+  return {
+    learner,
+    attempts: attempts.map((a) => ({ ...a, scos: scos.filter((s) => s.attemptId === a.id) })),
+  };
+}

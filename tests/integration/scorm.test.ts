@@ -1,0 +1,320 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrol, getEnrolment } from '../../src/lib/courses/learning.ts';
+import { syncCourses } from '../../src/lib/courses/sync.ts';
+import { getDb } from '../../src/lib/db.ts';
+import { AppError } from '../../src/lib/errors.ts';
+import { storeCommit, type CommitBody } from '../../src/lib/scorm/commit.ts';
+import { mayReadPackage, packageFile } from '../../src/lib/scorm/package-files.ts';
+import { openPlayer } from '../../src/lib/scorm/player.ts';
+import { packageRoot } from '../../src/lib/scorm/packages.ts';
+import { learnerScormAttempts } from '../../src/lib/scorm/staff-view.ts';
+import { activityCompletions, scormScoStates } from '../../db/schema/index.ts';
+import { TEST_DATA_DIR } from '../setup/paths.ts';
+import { createUser, sessionOf } from '../factories.ts';
+import { SCORM_FIXTURES, testSco } from '../scorm-packages.ts';
+
+const root = join(TEST_DATA_DIR, `scorm-courses-${process.pid}`);
+const COURSE = 'scorm-course';
+
+/** A course with four SCORM activities: the test SCO (required), and three real packages. */
+function writeCourse(packages: Record<string, { file: string; required: boolean }>) {
+  const folder = join(root, COURSE);
+  mkdirSync(join(folder, 'scorm'), { recursive: true });
+  const activities = Object.entries(packages).map(([id, p]) => {
+    copyFileSync(p.file, join(folder, 'scorm', `${id}.zip`));
+    return `      - { id: ${id}, kind: scorm, package: scorm/${id}.zip, required: ${p.required}, title: { lv: 'Modulis ${id}', en: 'Module ${id}' } }`;
+  });
+  writeFileSync(
+    join(folder, 'course.yaml'),
+    [
+      `slug: ${COURSE}`,
+      'version: 1',
+      'status: published',
+      "title: { lv: 'SCORM kurss', en: 'SCORM course' }",
+      "summary: { lv: 'Tests.', en: 'Tests.' }",
+      "description: { lv: 'Tests.', en: 'Tests.' }",
+      'sectors: [education]',
+      'hours: 1',
+      "certificate: { template: default, statement: { lv: 'Apguvis.', en: 'Completed.' } }",
+      'modules:',
+      '  - id: only',
+      "    title: { lv: 'Modulis', en: 'Module' }",
+      '    activities:',
+      ...activities,
+      '',
+    ].join('\n'),
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(root, { recursive: true });
+  writeCourse({
+    unload: { file: testSco('unload-commit-12', root), required: true },
+    multi: { file: join(SCORM_FIXTURES, 'golf12-multisco-runtime-minimum.zip'), required: false },
+    advanced: { file: join(SCORM_FIXTURES, 'golf2004-3rd-runtime-advanced.zip'), required: false },
+  });
+  const reports = await syncCourses(root);
+  for (const report of reports) if (report.outcome === 'invalid') throw new Error(JSON.stringify(report));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(packageRoot(), { recursive: true, force: true });
+});
+
+async function learner(name = 'Ilze Bērziņa') {
+  const { user } = await createUser({ name, sector: 'education' });
+  await enrol(user.id, COURSE);
+  return sessionOf(user);
+}
+
+function commit(
+  launch: NonNullable<Awaited<ReturnType<typeof openPlayer>>['launch']>,
+  seq: number,
+  cmi: Record<string, string>,
+): CommitBody {
+  return { attempt: launch.attempt, item: launch.item, session: launch.session, seq, token: launch.token, cmi };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('SCORM packages in courses', () => {
+  it('imports the packages a course references at sync and plays them in the learner’s version', async () => {
+    const me = await learner();
+    const view = await openPlayer(me, COURSE, 'unload', null);
+    expect(view.pkg.version).toBe('1.2');
+    expect(view.launch?.launchUrl).toBe(`/scorm/files/${view.pkg.id}/index.html`);
+    expect(existsSync(join(packageRoot(), view.pkg.id, 'index.html'))).toBe(true);
+    const multi = await openPlayer(me, COURSE, 'multi', null);
+    expect(multi.outline.filter((o) => o.launchable).length).toBeGreaterThan(1);
+  });
+
+  it('refuses a course whose package fails the checks, naming the reason, and keeps the others', async () => {
+    const broken = join(root, 'broken-scorm');
+    mkdirSync(join(broken, 'scorm'), { recursive: true });
+    copyFileSync(join(SCORM_FIXTURES, 'broken-parser-dangling-identifierref-12.zip'), join(broken, 'scorm', 'x.zip'));
+    writeFileSync(
+      join(broken, 'course.yaml'),
+      [
+        'slug: broken-scorm',
+        'version: 1',
+        'status: published',
+        "title: { lv: 'B', en: 'B' }",
+        "summary: { lv: 'B', en: 'B' }",
+        "description: { lv: 'B', en: 'B' }",
+        'sectors: [education]',
+        'hours: 1',
+        "certificate: { template: default, statement: { lv: 'B', en: 'B' } }",
+        'modules:',
+        "  - { id: m, title: { lv: 'M', en: 'M' }, activities: [{ id: p, kind: scorm, package: scorm/x.zip, title: { lv: 'P', en: 'P' } }] }",
+        '',
+      ].join('\n'),
+    );
+    try {
+      const reports = await syncCourses(root);
+      const report = reports.find((r) => r.slug === 'broken-scorm');
+      expect(report?.outcome).toBe('invalid');
+      expect(report?.errors?.join(' ')).toMatch(/activity "p": x\.zip: .*resource/i);
+      expect(reports.find((r) => r.slug === COURSE)?.outcome).toBe('unchanged');
+      // Nothing of the refused package is left in the store.
+      expect(readdirSync(packageRoot()).filter((n) => n.startsWith('.staging'))).toEqual([]);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('launching and committing', () => {
+  it('launches ab-initio with the LMS’s own values and stores a valid commit once', async () => {
+    const me = await learner();
+    const view = await openPlayer(me, COURSE, 'unload', null);
+    const launch = view.launch;
+    if (!launch) throw new Error('not launched');
+    expect(launch.cmi['cmi.core.entry']).toBe('ab-initio');
+    expect(launch.cmi['cmi.core.credit']).toBe('credit');
+    expect(launch.cmi['cmi.core.student_id']).toBe(String(me.id));
+    expect(launch.cmi['cmi.student_data.mastery_score']).toBe('80');
+    const cmi = {
+      'cmi.core.lesson_location': '3',
+      'cmi.suspend_data': 'p2;p3;',
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.core.exit': 'suspend',
+      'cmi.core.session_time': '00:01:30',
+      // Echoed LMS values are ignored, never stored.
+      'cmi.core.student_id': '999',
+    };
+    expect((await storeCommit(me.id, commit(launch, 1, cmi))).status).toBe('stored');
+    expect((await storeCommit(me.id, commit(launch, 1, cmi))).status).toBe('duplicate');
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(scormScoStates)
+      .where(eq(scormScoStates.attemptId, launch.attempt));
+    expect(row?.cmi['cmi.core.lesson_location']).toBe('3');
+    expect(row?.cmi['cmi.core.student_id']).toBeUndefined();
+    expect(row?.sessionSeconds).toBe(90);
+    expect(row?.completion).toBe('incomplete');
+
+    // The next launch resumes: entry resume, the saved place, the time so far.
+    const again = await openPlayer(me, COURSE, 'unload', null);
+    expect(again.launch?.session).toBe(launch.session + 1);
+    expect(again.launch?.cmi['cmi.core.entry']).toBe('resume');
+    expect(again.launch?.cmi['cmi.core.lesson_location']).toBe('3');
+    expect(again.launch?.cmi['cmi.suspend_data']).toBe('p2;p3;');
+    expect(again.launch?.cmi['cmi.core.total_time']).toBe('0000:01:30.00');
+    expect(again.launch?.cmi['cmi.core.session_time']).toBeUndefined();
+    // A commit from the older launch (another window) can no longer overwrite anything.
+    const stale = await refusal(storeCommit(me.id, commit(launch, 2, { ...cmi, 'cmi.core.lesson_location': '1' })));
+    expect(stale.code).toBe('CONFLICT');
+  });
+
+  it('refuses a forged commit: another learner’s attempt, a wrong token, invalid CMI — and changes nothing', async () => {
+    const me = await learner();
+    const other = await learner('Pēteris Ozols');
+    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    if (!launch) throw new Error('not launched');
+    const good = { 'cmi.core.lesson_location': '2' };
+    expect((await refusal(storeCommit(other.id, commit(launch, 1, good)))).code).toBe('NOT_FOUND');
+    expect((await refusal(storeCommit(me.id, { ...commit(launch, 1, good), token: 'x'.repeat(32) }))).code).toBe(
+      'FORBIDDEN',
+    );
+    const invalid = await refusal(storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'done' })));
+    expect(invalid.code).toBe('BAD_REQUEST');
+    expect(String(invalid.params['problems'])).toContain('cmi.core.lesson_status');
+    const tooLong = await refusal(storeCommit(me.id, commit(launch, 1, { 'cmi.suspend_data': 'x'.repeat(64_001) })));
+    expect(tooLong.code).toBe('BAD_REQUEST');
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(scormScoStates)
+      .where(eq(scormScoStates.attemptId, launch.attempt));
+    expect(row?.seq).toBe(0);
+    expect(row?.cmi).toEqual({});
+    // 64,000 characters of suspend data are fine.
+    expect((await storeCommit(me.id, commit(launch, 1, { 'cmi.suspend_data': 'x'.repeat(64_000) }))).status).toBe(
+      'stored',
+    );
+  });
+
+  it('completes the activity and the course when the SCO passes by the mastery score, once', async () => {
+    const me = await learner();
+    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    if (!launch) throw new Error('not launched');
+    // Below the mastery score (80): failed, whatever the SCO says.
+    const low = await storeCommit(
+      me.id,
+      commit(launch, 1, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '70' }),
+    );
+    expect(low).toMatchObject({ status: 'stored', success: 'failed', activityCompleted: false });
+    const high = await storeCommit(
+      me.id,
+      commit(launch, 2, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '90' }),
+    );
+    expect(high).toMatchObject({ status: 'stored', success: 'passed', activityCompleted: true, courseCompleted: true });
+    const again = await storeCommit(
+      me.id,
+      commit(launch, 3, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '95' }),
+    );
+    expect(again).toMatchObject({ activityCompleted: false, courseCompleted: false });
+    const enrolment = await getEnrolment(me.id, COURSE);
+    expect(enrolment?.completed.has('unload')).toBe(true);
+    expect(enrolment?.completedAt).not.toBeNull();
+    const rows = await (
+      await getDb()
+    )
+      .select()
+      .from(activityCompletions)
+      .where(eq(activityCompletions.enrolmentId, enrolment?.id ?? 0));
+    expect(rows.filter((r) => r.activityId === 'unload')).toHaveLength(1);
+  });
+
+  it('rolls a multi-SCO package up only when every SCO is completed', async () => {
+    const me = await learner();
+    const first = await openPlayer(me, COURSE, 'multi', null);
+    const items = first.outline.filter((o) => o.launchable).map((o) => o.identifier);
+    let seqs = 0;
+    for (const [index, id] of items.entries()) {
+      const launch = (await openPlayer(me, COURSE, 'multi', id)).launch;
+      if (!launch) throw new Error(`${id} not launched`);
+      const outcome = await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'completed' }));
+      seqs += 1;
+      const last = index === items.length - 1;
+      expect(outcome).toMatchObject({
+        status: 'stored',
+        completion: last ? 'completed' : 'incomplete',
+        activityCompleted: last,
+      });
+    }
+    expect(seqs).toBe(items.length);
+    // The outline shows every part done, and "continue" leads where the learner was.
+    const view = await openPlayer(me, COURSE, 'multi', null);
+    expect(view.outline.filter((o) => o.launchable).every((o) => o.state === 'done')).toBe(true);
+    expect(view.item.identifier).toBe(items.at(-1));
+  });
+
+  it('starts a new SCORM 2004 SCO attempt after an exit that was not a suspend, with the manifest’s objectives', async () => {
+    const me = await learner();
+    const launch = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    if (!launch) throw new Error('not launched');
+    expect(launch.api).toBe('2004');
+    expect(launch.cmi['cmi.entry']).toBe('ab-initio');
+    expect(Object.keys(launch.cmi).some((k) => /^cmi\.objectives\.0\.id$/.test(k))).toBe(true);
+    await storeCommit(
+      me.id,
+      commit(launch, 1, { 'cmi.location': 'x', 'cmi.exit': 'suspend', 'cmi.completion_status': 'incomplete' }),
+    );
+    const resumed = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    expect(resumed?.cmi['cmi.entry']).toBe('resume');
+    expect(resumed?.cmi['cmi.location']).toBe('x');
+    if (!resumed) throw new Error('not launched');
+    await storeCommit(
+      me.id,
+      commit(resumed, 1, { 'cmi.location': 'y', 'cmi.exit': 'normal', 'cmi.completion_status': 'completed' }),
+    );
+    const fresh = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    expect(fresh?.cmi['cmi.entry']).toBe('ab-initio');
+    expect(fresh?.cmi['cmi.location']).toBeUndefined();
+  });
+});
+
+describe('package files and staff views', () => {
+  it('serves package files only to learners with an attempt and to staff, never outside the package', async () => {
+    const me = await learner();
+    const stranger = sessionOf((await createUser({ name: 'Svešs' })).user);
+    const view = await openPlayer(me, COURSE, 'unload', null);
+    expect(await mayReadPackage(me, view.pkg.id)).toBe(true);
+    expect(await mayReadPackage(stranger, view.pkg.id)).toBe(false);
+    const trainer = sessionOf((await createUser({ role: 'trainer' })).user);
+    expect(await mayReadPackage(trainer, view.pkg.id)).toBe(true);
+    expect(packageFile(view.pkg.id, 'index.html')).toMatch(/index\.html$/);
+    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'a\\b', 'tilts-package.json', '']) {
+      expect(packageFile(view.pkg.id, bad)).toBeNull();
+    }
+    expect(packageFile('../../etc', 'passwd')).toBeNull();
+  });
+
+  it('shows a learner’s attempts and CMI to admins and to their trainers only', async () => {
+    const me = await learner();
+    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    if (!launch) throw new Error('not launched');
+    await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_location': '4' }));
+    const admin = sessionOf((await createUser({ role: 'admin' })).user);
+    const seen = await learnerScormAttempts(admin, me.id);
+    expect(seen.attempts[0]?.scos[0]?.cmi['cmi.core.lesson_location']).toBe('4');
+    const trainer = sessionOf((await createUser({ role: 'trainer' })).user);
+    expect((await refusal(learnerScormAttempts(trainer, me.id))).code).toBe('NOT_FOUND');
+    expect((await refusal(learnerScormAttempts(me, me.id))).code).toBe('NOT_FOUND');
+  });
+});
