@@ -102,16 +102,64 @@ test('A package that saves while unloading: closed tab, restarted server, resume
   await expect(resumed.getByRole('heading', { name: 'Page 3' })).toBeVisible();
   await expect(resumed.getByText('Entry: resume')).toBeVisible();
   await expect(resumed.getByText('Notes: p2;p3;')).toBeVisible();
-  await resumed.getByRole('button', { name: 'Finish with score 90' }).click();
+
+  // Offline, a commit cannot reach the server: the learner is told, and it goes when the
+  // connection is back.
+  await again.context().setOffline(true);
+  await again.evaluate(() => {
+    const api = (
+      window as unknown as { API: { LMSSetValue(e: string, v: string): string; LMSCommit(p: string): string } }
+    ).API;
+    api.LMSSetValue('cmi.core.lesson_location', '4');
+    api.LMSCommit('');
+  });
+  await expect(again.getByRole('alert')).toContainText('Nav interneta savienojuma');
+  await again.context().setOffline(false);
   await expect(again.getByRole('status').filter({ hasText: 'Progress saglabāts.' })).toBeVisible();
-  await again.goto('/learn/saruna-modulis/package');
-  await expect(again.getByText('Nokārtots')).toBeVisible();
+  await expect(again.getByRole('alert')).toBeHidden();
+
+  await resumed.getByRole('button', { name: 'Finish with score 90' }).click();
+  // The module's last commit arrives; the activity page then says the module was passed.
+  await expect(resumed.getByRole('heading', { name: 'Finished' })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await again.goto('/learn/saruna-modulis/package');
+      return again.getByText('Nokārtots').count();
+    })
+    .toBe(1);
   await again.goto('/learning');
   await expect(
     again
       .getByRole('region', { name: 'Pabeigtie kursi' })
       .getByRole('heading', { name: 'Saruna ar vecākiem: interaktīvs modulis' }),
   ).toBeVisible();
+
+  // The commit endpoint as a beacon uses it: text/plain, no custom headers. A repeat is
+  // acknowledged and changes nothing; a forged token or another site's page is refused.
+  await again.goto('/learn/saruna-modulis/package/play');
+  const launch = JSON.parse((await again.locator('#scorm-launch').textContent()) ?? '{}') as Record<string, unknown>;
+  const body = (seq: number, token = String(launch['token'])) =>
+    JSON.stringify({
+      attempt: launch['attempt'],
+      item: launch['item'],
+      session: launch['session'],
+      seq,
+      token,
+      // The whole state, as the player sends it (the LMS's own values in it are ignored).
+      cmi: launch['cmi'],
+    });
+  const beacon = (data: string, headers: Record<string, string> = {}) =>
+    again.request.post('/api/scorm/commit', {
+      data,
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: server.baseURL, ...headers },
+    });
+  const stored = await beacon(body(1000));
+  expect(stored.status()).toBe(200);
+  expect(await stored.json()).toMatchObject({ ok: true, status: 'stored' });
+  expect(await (await beacon(body(1000))).json()).toMatchObject({ ok: true, status: 'duplicate' });
+  expect((await beacon(body(1001, 'x'.repeat(32)))).status()).toBe(403);
+  expect((await beacon(body(1002), { Origin: 'https://evil.example' })).status()).toBe(403);
+  expect((await beacon('{not json')).status()).toBe(400);
 
   // Staff see her attempt and its CMI data.
   await admin.goto('/admin/courses/saruna-modulis');

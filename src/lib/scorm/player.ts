@@ -57,7 +57,11 @@ function outlineOf(pkg: StoredPackage, statuses: Awaited<ReturnType<typeof scoSt
   const out: OutlineEntry[] = [];
   const walk = (items: ScormItem[], depth: number) => {
     for (const item of items) {
-      if (!item.isVisible) continue;
+      // A hidden item (a wrapper used for sequencing) is not listed; its children are.
+      if (!item.isVisible) {
+        walk(item.children, depth);
+        continue;
+      }
       const status = statuses.get(item.identifier);
       out.push({
         identifier: item.identifier,
