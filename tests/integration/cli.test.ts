@@ -166,4 +166,60 @@ describe('the tilts CLI', () => {
     expect(tilts('report', 'targets', '--format', 'xlsx').stderr).toContain('--format xlsx needs --out FILE');
     expect(tilts('report', 'targets', '--from', '2025-13-01').code).toBe(2);
   }, 60_000);
+
+  it('imports a SCORM package with `scorm import --json`, naming its version, organisation and SCOs', () => {
+    const store = `${TEST_DATA_DIR}/cli-scorm-${process.pid}`;
+    try {
+      const ok = tiltsWithEnv(
+        { SCORM_DIR: store },
+        'scorm',
+        'import',
+        'tests/fixtures/scorm/golf12-multisco-runtime-minimum.zip',
+        '--json',
+      );
+      expect(ok.code).toBe(0);
+      const result = JSON.parse(ok.stdout) as {
+        ok: boolean;
+        id: string;
+        version: string;
+        title: string;
+        organisation: { identifier: string };
+        scos: { identifier: string; launch: string }[];
+      };
+      expect(result).toMatchObject({ ok: true, version: '1.2', title: 'Golf Explained - Minimum Run-time Calls' });
+      expect(result.id).toMatch(/^pkg-[0-9a-f]{16}$/);
+      expect(result.scos).toHaveLength(18);
+      expect(result.scos[0]?.launch).toMatch(/\.html/);
+      // The same file again is the same package.
+      const again = JSON.parse(
+        tiltsWithEnv(
+          { SCORM_DIR: store },
+          'scorm',
+          'import',
+          'tests/fixtures/scorm/golf12-multisco-runtime-minimum.zip',
+          '--json',
+        ).stdout,
+      ) as { id: string };
+      expect(again.id).toBe(result.id);
+
+      const refused = tiltsWithEnv(
+        { SCORM_DIR: store },
+        'scorm',
+        'import',
+        'tests/fixtures/scorm/broken-parser-dangling-identifierref-12.zip',
+        '--json',
+      );
+      expect(refused.code).toBe(2);
+      expect(JSON.parse(refused.stdout)).toMatchObject({
+        ok: false,
+        code: 'resource-missing',
+        params: { ref: 'non_existent_resource' },
+      });
+      const text = tiltsWithEnv({ SCORM_DIR: store }, 'scorm', 'import', 'tests/fixtures/scorm/broken-no-manifest.zip');
+      expect(text.code).toBe(2);
+      expect(text.stdout).toMatch(/^REFUSED: There is no imsmanifest\.xml at the root/);
+    } finally {
+      rmSync(store, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
