@@ -11,6 +11,8 @@ import { mayReadPackage, packageFile } from '../../src/lib/scorm/package-files.t
 import { openPlayer } from '../../src/lib/scorm/player.ts';
 import { packageRoot } from '../../src/lib/scorm/packages.ts';
 import { learnerScormAttempts } from '../../src/lib/scorm/staff-view.ts';
+import { scormIntro, startNewAttempt } from '../../src/lib/scorm/attempts.ts';
+import { anonymiseUser, exportPersonalData } from '../../src/lib/users/privacy.ts';
 import { activityCompletions, scormScoStates } from '../../db/schema/index.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
 import { createUser, sessionOf } from '../factories.ts';
@@ -316,5 +318,45 @@ describe('package files and staff views', () => {
     const trainer = sessionOf((await createUser({ role: 'trainer' })).user);
     expect((await refusal(learnerScormAttempts(trainer, me.id))).code).toBe('NOT_FOUND');
     expect((await refusal(learnerScormAttempts(me, me.id))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('new attempts and personal data', () => {
+  it('starts a new attempt only after the previous one is finished; the old one stays', async () => {
+    const me = await learner();
+    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    if (!launch) throw new Error('not launched');
+    expect((await refusal(startNewAttempt(me.id, COURSE, 'unload'))).code).toBe('CONFLICT');
+    await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '85' }));
+    await startNewAttempt(me.id, COURSE, 'unload');
+    const second = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    expect(second?.attempt).not.toBe(launch.attempt);
+    expect(second?.cmi['cmi.core.entry']).toBe('ab-initio');
+    expect(second?.cmi['cmi.core.lesson_location']).toBeUndefined();
+    const intro = await scormIntro(me.id, COURSE, 'unload');
+    expect(intro.attempt?.number).toBe(2);
+  });
+
+  it('exports a learner’s SCORM data and erases its free text with the account', async () => {
+    const me = await learner();
+    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    if (!launch) throw new Error('not launched');
+    await storeCommit(
+      me.id,
+      commit(launch, 1, { 'cmi.suspend_data': 'my notes', 'cmi.core.lesson_status': 'incomplete' }),
+    );
+    const exported = (await exportPersonalData(me.id))['scormAttempts'] as {
+      scos: { cmi: Record<string, string> }[];
+    }[];
+    expect(exported[0]?.scos[0]?.cmi['cmi.suspend_data']).toBe('my notes');
+    await anonymiseUser(me.id);
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(scormScoStates)
+      .where(eq(scormScoStates.attemptId, launch.attempt));
+    expect(row?.cmi).toEqual({});
+    expect(row?.completion).toBe('incomplete');
   });
 });

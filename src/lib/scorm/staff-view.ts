@@ -86,3 +86,55 @@ export async function learnerScormAttempts(actor: SessionUser, learnerId: number
     attempts: attempts.map((a) => ({ ...a, scos: scos.filter((s) => s.attemptId === a.id) })),
   };
 }
+
+/** A person's own SCORM attempts and run-time data, for their personal-data export. */
+export async function ownScormData(userId: number) {
+  const db = await getDb();
+  const attempts = await db
+    .select({
+      id: scormAttempts.id,
+      number: scormAttempts.number,
+      activity: scormAttempts.activityId,
+      package: scormPackages.title,
+      completion: scormAttempts.completion,
+      success: scormAttempts.success,
+      startedAt: scormAttempts.startedAt,
+      updatedAt: scormAttempts.updatedAt,
+    })
+    .from(scormAttempts)
+    .innerJoin(scormPackages, eq(scormPackages.id, scormAttempts.packageId))
+    .where(eq(scormAttempts.userId, userId));
+  const scos = attempts.length
+    ? await db
+        .select({ attemptId: scormScoStates.attemptId, item: scormScoStates.itemId, cmi: scormScoStates.cmi })
+        .from(scormScoStates)
+        .where(
+          inArray(
+            scormScoStates.attemptId,
+            attempts.map((a) => a.id),
+          ),
+        )
+    : [];
+  return attempts.map(({ id, startedAt, updatedAt, ...a }) => ({
+    ...a,
+    startedAt: startedAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    scos: scos.filter((s) => s.attemptId === id).map(({ item, cmi }) => ({ item, cmi })),
+  }));
+}
+
+/**
+ * On erasure: the packages' run-time data may hold free text (suspend data, comments, typed
+ * answers), so it goes; the statuses, scores and times stay, like every counted figure.
+ */
+export function eraseScormDataStatement(db: Awaited<ReturnType<typeof getDb>>, userId: number) {
+  return db
+    .update(scormScoStates)
+    .set({ cmi: {} })
+    .where(
+      inArray(
+        scormScoStates.attemptId,
+        db.select({ id: scormAttempts.id }).from(scormAttempts).where(eq(scormAttempts.userId, userId)),
+      ),
+    );
+}

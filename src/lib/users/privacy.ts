@@ -8,6 +8,7 @@ import { verifyPassword } from '../auth/password.ts';
 import { auditEvents, certificates, passwordResetTokens, sessions, surveyResponses } from '../../../db/schema/index.ts';
 import { limitOrThrow, loginAccountKey } from '../auth/account.ts';
 import { RATE_LIMITS } from '../auth/rate-limit.ts';
+import { eraseScormDataStatement, ownScormData } from '../scorm/staff-view.ts';
 import { coordinatedInstitutionIds, findUserById, setCoordinatedInstitutions, updateUser } from './queries.ts';
 
 /**
@@ -87,6 +88,7 @@ export async function exportPersonalData(userId: number): Promise<Record<string,
       answers: JSON.parse(r.answers) as Record<string, number>,
       comment: r.comment,
     })),
+    scormAttempts: await ownScormData(userId),
     // The address of an event is the actor's: shown only for what the person did themselves.
     auditEvents: events.map((e) => ({
       at: e.at.toISOString(),
@@ -133,6 +135,7 @@ export async function anonymiseUser(userId: number): Promise<void> {
     db.update(certificates).set({ holderName: '—' }).where(eq(certificates.userId, userId)),
     // Survey comments are free text and may name people; the 1–5 answers stay, so no figure changes.
     db.update(surveyResponses).set({ comment: null }).where(eq(surveyResponses.userId, userId)),
+    eraseScormDataStatement(db, userId),
     // Addresses are personal data too; the events themselves (ids only) stay for the trail.
     db
       .update(auditEvents)
