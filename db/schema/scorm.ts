@@ -57,7 +57,8 @@ export const scormAttempts = sqliteTable(
     completedAt: integer('completed_at', { mode: 'timestamp' }),
   },
   (t) => [
-    uniqueIndex('scorm_attempts_number_idx').on(t.userId, t.packageId, t.activityId, t.number),
+    // Per enrolment: two courses playing the same package keep separate attempts.
+    uniqueIndex('scorm_attempts_enrolment_number_idx').on(t.userId, t.enrolmentId, t.packageId, t.activityId, t.number),
     index('scorm_attempts_enrolment_idx').on(t.enrolmentId),
   ],
 );
@@ -93,6 +94,12 @@ export const scormScoStates = sqliteTable(
     totalSeconds: real('total_seconds').notNull().default(0),
     sessionSeconds: real('session_seconds').notNull().default(0),
     exit: text('exit'),
+    /**
+     * Whether the session's last stored commit was its final one (Terminate / LMSFinish). Only
+     * a session that ended so, without a suspend, makes the next launch a new SCORM 2004 attempt;
+     * a session that was cut off (reload, crash, closed tab) is resumed with its data.
+     */
+    terminated: integer('terminated', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.itemId] })],

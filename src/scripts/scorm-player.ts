@@ -1,6 +1,7 @@
 /**
- * The SCORM player page's script: gives the SCO scorm-again's API object (`window.API` for
- * SCORM 1.2, `window.API_1484_11` for 2004) with the state the server saved, then loads the SCO.
+ * The SCORM player page's script: asks the server for a launch (the session its commits carry
+ * and the state the SCO saved), gives the SCO scorm-again's API object (`window.API` for SCORM
+ * 1.2, `window.API_1484_11` for 2004) with that state, then loads the SCO.
  *
  * Every commit reaches the server, whatever triggers it: scorm-again's autocommit, the SCO's
  * Commit (also one made while the page unloads, as Storyline, Captivate, iSpring and Adapt do),
@@ -8,7 +9,9 @@
  * flattened CMI, the launch's session and a rising sequence number, so the server keeps the
  * newest and ignores repeats. Requests go by fetch with keepalive (they survive the page
  * closing); when the page is going away, by sendBeacon. A failed commit is retried with the
- * newest state until it is stored, and the learner is told while it is not.
+ * newest state until it is stored, and the learner is told while it is not. The newest state is
+ * also kept in localStorage until the server has it: a state that could not leave the page (the
+ * tab closed offline, or more than the 64 KiB a beacon may carry) goes with the next launch.
  */
 import type Scorm12API from 'scorm-again/scorm12';
 import type Scorm2004API from 'scorm-again/scorm2004';
@@ -18,20 +21,36 @@ interface LaunchData {
   attempt: number;
   token: string;
   item: string;
-  session: number;
-  cmi: Record<string, string>;
   launchUrl: string;
   commitUrl: string;
+  startUrl: string;
   itemUrl: string;
   exitUrl: string;
-  sequencing: { activityTree: { id: string; title: string }; collections: unknown; state: string | null } | null;
+  sequencing: { activityTree: { id: string; title: string }; collections: unknown } | null;
   messages: Record<'saving' | 'saved' | 'retrying' | 'offline' | 'failed' | 'navBlocked', string>;
+}
+
+interface Launch {
+  session: number;
+  cmi: Record<string, string>;
+  sequencingState: string | null;
 }
 
 type AnyApi = Scorm12API | Scorm2004API;
 
-/** Beacons and keepalive fetches share a 64 KiB budget in browsers. */
+/** Beacons and keepalive fetches share a 64 KiB budget in browsers (counted in bytes). */
 const KEEPALIVE_LIMIT = 60_000;
+/** How long leaving a SCO may wait for it to terminate (a SCO without unload handlers never does). */
+const UNLOAD_WAIT_MS = 2000;
+
+/** localStorage, or null where it is unavailable (private modes, storage switched off). */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export async function startPlayer(): Promise<void> {
   const source = document.getElementById('scorm-launch');
@@ -40,14 +59,7 @@ export async function startPlayer(): Promise<void> {
   const data = JSON.parse(source.textContent) as LaunchData;
   const status = document.getElementById('scorm-status');
   const alertBox = document.getElementById('scorm-alert');
-
-  let seq = 0;
-  let dirty = false;
-  let stored = 0; // highest sequence number the server acknowledged
-  let retryTimer: number | undefined;
-  let retryDelay = 1000;
-  let fatal = false;
-  let leaving = false;
+  const pendingKey = `tilts-scorm:${data.attempt}:${data.item}`;
 
   const say = (text: string) => {
     if (status) status.textContent = text;
@@ -57,6 +69,42 @@ export async function startPlayer(): Promise<void> {
     alertBox.hidden = text === null;
     alertBox.textContent = text ?? '';
   };
+
+  // The launch: the newest state the browser kept from the previous one goes with it.
+  let launch: Launch;
+  try {
+    const pending = storage()?.getItem(pendingKey);
+    const response = await fetch(data.startUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({
+        attempt: data.attempt,
+        item: data.item,
+        token: data.token,
+        ...(pending ? { pending: JSON.parse(pending) as unknown } : {}),
+      }),
+    });
+    const reply = (await response.json()) as Launch & { ok: boolean; message?: string };
+    if (!response.ok) {
+      alarm(reply.message ?? data.messages.failed);
+      return;
+    }
+    storage()?.removeItem(pendingKey);
+    launch = reply;
+  } catch {
+    alarm(navigator.onLine ? data.messages.failed : data.messages.offline);
+    return;
+  }
+
+  let seq = 0;
+  let dirty = false;
+  let stored = 0; // highest sequence number the server acknowledged
+  let retryTimer: number | undefined;
+  let retryDelay = 1000;
+  let fatal = false;
+  let unloading = false; // the page is going away (pagehide): no retries, no navigation
+  let navigating = false; // the player itself is opening another page
 
   // Filled below; the transport reads the API lazily.
   let api: AnyApi;
@@ -80,26 +128,31 @@ export async function startPlayer(): Promise<void> {
     }
   };
 
-  /** The whole state as one commit body, with the next sequence number. */
-  const snapshot = (final: boolean): { seq: number; body: string } => {
+  /** The whole state as one commit body, with the next sequence number (kept until stored). */
+  const snapshot = (final: boolean): { seq: number; body: string; small: boolean } => {
     seq += 1;
     dirty = false;
     const body = JSON.stringify({
       attempt: data.attempt,
       item: data.item,
-      session: data.session,
+      session: launch.session,
       seq,
       token: data.token,
       final,
       cmi: api.getFlattenedCMI(),
       sequencing: sequencingPart(),
     });
-    return { seq, body };
+    try {
+      storage()?.setItem(pendingKey, body);
+    } catch {
+      // Full or forbidden: the server copy is what counts.
+    }
+    return { seq, body, small: new TextEncoder().encode(body).length < KEEPALIVE_LIMIT };
   };
 
   const scheduleRetry = () => {
-    if (fatal || retryTimer !== undefined) return;
-    say(navigator.onLine ? data.messages.retrying : data.messages.offline);
+    if (fatal || unloading || retryTimer !== undefined) return;
+    say('');
     alarm(navigator.onLine ? data.messages.retrying : data.messages.offline);
     retryTimer = window.setTimeout(() => {
       retryTimer = undefined;
@@ -111,18 +164,19 @@ export async function startPlayer(): Promise<void> {
   /** Sends the current state; resolves when the server stored it (or refused it for good). */
   const send = async (final: boolean): Promise<void> => {
     if (fatal) return;
-    const { seq: mine, body } = snapshot(final);
+    const { seq: mine, body, small } = snapshot(final);
     try {
       const response = await fetch(data.commitUrl, {
         method: 'POST',
         body,
         headers: { 'Content-Type': 'application/json' },
         credentials: 'same-origin',
-        keepalive: body.length < KEEPALIVE_LIMIT,
+        keepalive: small,
       });
       if (response.ok) {
         stored = Math.max(stored, mine);
         if (stored >= seq) {
+          storage()?.removeItem(pendingKey);
           retryDelay = 1000;
           alarm(null);
           say(data.messages.saved);
@@ -130,33 +184,33 @@ export async function startPlayer(): Promise<void> {
         return;
       }
       const problem = (await response.json().catch(() => null)) as { message?: string } | null;
-      if (response.status >= 500 || response.status === 429) {
-        scheduleRetry();
+      if ([401, 403, 404, 409].includes(response.status)) {
+        // Signed out, not this learner's attempt, or another window took over: retrying cannot help.
+        fatal = true;
+        alarm(problem?.message ?? data.messages.failed);
         return;
       }
-      // Signed out, another window took over, or data the server refuses: retrying cannot help.
-      fatal = true;
+      if (response.status >= 500 || response.status === 429) {
+        // Only while nothing newer has been stored since (a newer snapshot supersedes this one).
+        if (mine > stored) scheduleRetry();
+        return;
+      }
+      // Refused as it is (say a value the server does not accept): the learner is told, and the
+      // next commit, with the SCO's newer state, is tried as usual.
       alarm(problem?.message ?? data.messages.failed);
     } catch {
-      if (!leaving) scheduleRetry();
+      if (mine > stored) scheduleRetry();
     }
   };
 
-  /** While the page goes away: one beacon with the newest state, if anything is unsaved. */
-  const flushOnLeave = () => {
-    leaving = true;
+  /** The page is being hidden or left: one beacon with the newest state, if anything is unsaved. */
+  const flush = () => {
     if (fatal || (!dirty && stored >= seq && retryTimer === undefined)) return;
-    const { body } = snapshot(true);
-    const sent =
-      body.length < KEEPALIVE_LIMIT && navigator.sendBeacon(data.commitUrl, new Blob([body], { type: 'text/plain' }));
-    if (!sent) {
-      void fetch(data.commitUrl, {
-        method: 'POST',
-        body,
-        headers: { 'Content-Type': 'application/json' },
-        keepalive: body.length < KEEPALIVE_LIMIT,
-      });
-    }
+    const { body, small } = snapshot(true);
+    const sent = small && navigator.sendBeacon(data.commitUrl, new Blob([body], { type: 'text/plain' }));
+    // Too large for a beacon: a plain request, which survives a hidden page but not a closed one
+    // (the copy in localStorage then goes with the next launch).
+    if (!sent) void send(true);
   };
 
   // scorm-again hands every commit (autocommit, Commit, Terminate) to this service.
@@ -167,6 +221,18 @@ export async function startPlayer(): Promise<void> {
       return { result: 'true', errorCode: 0 };
     },
     updateSettings() {},
+  };
+
+  /** Saves (awaiting the server, briefly) and opens another page. */
+  const leaveTo = async (url: string) => {
+    if (navigating) return;
+    navigating = true;
+    await Promise.race([send(true), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    window.location.assign(url);
+  };
+  const goTo = (itemId: string) => {
+    if (itemId === data.item && !navigating) return;
+    void leaveTo(data.itemUrl + encodeURIComponent(itemId));
   };
 
   const settings = {
@@ -190,18 +256,6 @@ export async function startPlayer(): Promise<void> {
       : {}),
   };
 
-  /** Saves (awaiting the server, briefly) and opens another page. */
-  const leaveTo = async (url: string) => {
-    if (leaving) return;
-    await Promise.race([send(true), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    leaving = true;
-    window.location.assign(url);
-  };
-  const goTo = (itemId: string) => {
-    if (itemId === data.item && !leaving) return;
-    void leaveTo(data.itemUrl + encodeURIComponent(itemId));
-  };
-
   // Only the API the package speaks is downloaded. The ESM builds export the classes by name
   // (their type declarations describe a default export).
   if (data.api === '1.2') {
@@ -216,58 +270,93 @@ export async function startPlayer(): Promise<void> {
     (window as unknown as { API_1484_11: AnyApi }).API_1484_11 = api;
   }
   const api2004 = data.api === '2004' ? (api as Scorm2004API) : null;
-  api.loadFromFlattenedJSON(data.cmi);
+  api.loadFromFlattenedJSON(launch.cmi);
 
-  const markDirty = () => {
+  api.on(data.api === '1.2' ? 'LMSSetValue' : 'SetValue', () => {
     dirty = true;
-  };
-  api.on(data.api === '1.2' ? 'LMSSetValue' : 'SetValue', markDirty);
+  });
   api.on(data.api === '1.2' ? 'LMSFinish' : 'Terminate', () => {
-    if (api2004 && !data.sequencing) {
-      // Without sequencing the player follows the SCO's own navigation request.
-      const request = String(api2004.getCMIValue('adl.nav.request') ?? '');
-      const links = document.querySelectorAll<HTMLAnchorElement>('.scorm-nav a');
-      const rel = request === 'continue' ? 'next' : request === 'previous' ? 'prev' : null;
-      const choice = /^\{target=([^}]+)\}(choice|jump)$/.exec(request);
-      if (rel) {
-        const link = [...links].find((a) => a.rel === rel);
-        if (link) void leaveTo(link.href);
-      } else if (choice?.[1]) {
-        goTo(choice[1]);
-      } else if (request === 'exit' || request === 'exitAll' || request === 'suspendAll') {
-        void leaveTo(data.exitUrl);
-      }
+    if (!api2004) return;
+    if (data.sequencing) {
+      // scorm-again commits before it runs the SCO's exit and the roll-up: once it has, the
+      // tree's new state (and the package's status) goes too.
+      window.setTimeout(() => void send(true), 0);
+      return;
+    }
+    // Without sequencing the player follows the SCO's own navigation request.
+    const request = String(api2004.getCMIValue('adl.nav.request') ?? '');
+    const links = document.querySelectorAll<HTMLAnchorElement>('.scorm-nav a');
+    const rel = request === 'continue' ? 'next' : request === 'previous' ? 'prev' : null;
+    const choice = /^\{target=([^}]+)\}(choice|jump)$/.exec(request);
+    if (rel) {
+      const link = [...links].find((a) => a.rel === rel);
+      if (link) void leaveTo(link.href);
+    } else if (choice?.[1]) {
+      goTo(choice[1]);
+    } else if (request === 'exit' || request === 'exitAll' || request === 'suspendAll') {
+      void leaveTo(data.exitUrl);
     }
   });
 
   if (data.sequencing && api2004) {
     const sequencingApi = api2004;
-    if (data.sequencing.state) sequencingApi.deserializeSequencingState(data.sequencing.state);
-    // A tree whose root does not allow flow cannot 'start': open the part asked for by choice.
-    else if (
+    if (launch.sequencingState) {
+      sequencingApi.deserializeSequencingState(launch.sequencingState);
+      // After a Suspend All the tree holds a suspended activity: resume it (a tree that is not
+      // suspended refuses, and the part asked for is simply shown).
+      sequencingApi.processNavigationRequest('resumeAll');
+    } else if (
+      // A tree whose root does not allow flow cannot 'start': open the part asked for by choice.
       !sequencingApi.processNavigationRequest('start') &&
       !sequencingApi.processNavigationRequest('choice', data.item)
     ) {
-      say(data.messages.navBlocked);
+      alarm(data.messages.navBlocked);
     }
-    document.querySelectorAll<HTMLButtonElement>('[data-nav]').forEach((button) => {
-      button.addEventListener('click', () => {
-        const request = button.dataset['nav'] ?? '';
-        if (!sequencingApi.processNavigationRequest(request)) alarm(data.messages.navBlocked);
+
+    /** Unloads the SCO (it terminates, saving its last values) before the tree moves on. */
+    const unloadSco = () =>
+      new Promise<void>((resolve) => {
+        if (sequencingApi.isTerminated()) return resolve();
+        sequencingApi.on('Terminate', () => resolve());
+        window.setTimeout(resolve, UNLOAD_WAIT_MS);
+        frame.src = 'about:blank';
       });
+    const navigate = async (request: string, target?: string) => {
+      alarm(null);
+      // Continue and Previous can be asked before anything is unloaded; a refused one changes nothing.
+      if (request === 'continue' || request === 'previous') {
+        if (sequencingApi.previewNavigationRequest(request).outcome === 'blocked') {
+          alarm(data.messages.navBlocked);
+          return;
+        }
+      }
+      // Suspend All keeps the place: the SCO's attempt is suspended, not ended.
+      if (request === 'suspendAll' && !sequencingApi.isTerminated()) sequencingApi.setCMIValue('cmi.exit', 'suspend');
+      await unloadSco();
+      if (!sequencingApi.processNavigationRequest(request, target)) {
+        // Refused after the SCO was unloaded: open the same part again, saying why.
+        await leaveTo(`${data.itemUrl}${encodeURIComponent(data.item)}&blocked=1`);
+      }
+    };
+    document.querySelectorAll<HTMLButtonElement>('[data-nav]').forEach((button) => {
+      button.addEventListener('click', () => void navigate(button.dataset['nav'] ?? ''));
     });
     document.querySelectorAll<HTMLAnchorElement>('.scorm-outline a[data-item]').forEach((link) => {
       link.addEventListener('click', (event) => {
         event.preventDefault();
-        if (!sequencingApi.processNavigationRequest('choice', link.dataset['item'])) alarm(data.messages.navBlocked);
+        if (link.dataset['item'] !== data.item) void navigate('choice', link.dataset['item']);
       });
     });
   }
 
-  window.addEventListener('pagehide', flushOnLeave);
+  window.addEventListener('pagehide', () => {
+    unloading = true;
+    flush();
+  });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && dirty) flushOnLeave();
-    else if (document.visibilityState === 'visible') leaving = false;
+    if (document.visibilityState === 'hidden') flush();
+    // Back from the background: whatever did not reach the server then goes now.
+    else if (!fatal && (dirty || stored < seq) && retryTimer === undefined) void send(false);
   });
   window.addEventListener('online', () => {
     if (retryTimer !== undefined) {
@@ -278,5 +367,5 @@ export async function startPlayer(): Promise<void> {
   });
 
   // The API exists and holds the saved state: now the SCO may load and look for it.
-  if (!leaving) frame.src = frame.dataset['src'] ?? data.launchUrl;
+  if (!navigating) frame.src = frame.dataset['src'] ?? data.launchUrl;
 }

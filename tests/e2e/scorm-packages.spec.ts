@@ -140,5 +140,14 @@ test('An admin uploads every fixture: broken ones refused with their reason, val
   await expect(teacher.getByRole('heading', { level: 1, name: 'Etiquette' })).toBeVisible();
   await teacher.getByRole('button', { name: 'Nākamā daļa' }).click();
   await expect(teacher.getByRole('heading', { level: 1, name: 'Handicapping' })).toBeVisible();
+  await initialised(teacher, 'API_1484_11');
   await expectNoAxeViolations(teacher, '#sco-frame');
+  // Suspend All keeps the place: back on the activity page, and reopening resumes at Handicapping.
+  await teacher.getByRole('button', { name: 'Saglabāt un iziet' }).click();
+  await expect(teacher).toHaveURL(/\/learn\/golf-remediation\/package$/);
+  await teacher.getByRole('link', { name: 'Atvērt moduli' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Handicapping' })).toBeVisible();
+  await initialised(teacher, 'API_1484_11');
+  await teacher.getByRole('button', { name: 'Nākamā daļa' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Having Fun' })).toBeVisible();
 });

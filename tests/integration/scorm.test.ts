@@ -8,12 +8,13 @@ import { getDb } from '../../src/lib/db.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { storeCommit, type CommitBody } from '../../src/lib/scorm/commit.ts';
 import { mayReadPackage, packageFile } from '../../src/lib/scorm/package-files.ts';
-import { openPlayer } from '../../src/lib/scorm/player.ts';
+import { launchPlayer, openPlayer } from '../../src/lib/scorm/player.ts';
 import { packageRoot } from '../../src/lib/scorm/packages.ts';
 import { learnerScormAttempts } from '../../src/lib/scorm/staff-view.ts';
 import { scormIntro, startNewAttempt } from '../../src/lib/scorm/attempts.ts';
 import { anonymiseUser, exportPersonalData } from '../../src/lib/users/privacy.ts';
-import { activityCompletions, scormScoStates } from '../../db/schema/index.ts';
+import { activityCompletions, courses, courseVersions, enrolments, scormScoStates } from '../../db/schema/index.ts';
+import { loadCourse } from '../../src/lib/courses/loader.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
 import { createUser, sessionOf } from '../factories.ts';
 import { SCORM_FIXTURES, testSco } from '../scorm-packages.ts';
@@ -72,11 +73,21 @@ async function learner(name = 'Ilze Bērziņa') {
   return sessionOf(user);
 }
 
-function commit(
-  launch: NonNullable<Awaited<ReturnType<typeof openPlayer>>['launch']>,
-  seq: number,
-  cmi: Record<string, string>,
-): CommitBody {
+/** Opens the player page and starts its launch, as the page's script does. */
+async function play(me: Awaited<ReturnType<typeof learner>>, activity: string, item: string | null) {
+  const view = await openPlayer(me, COURSE, activity, item);
+  if (!view.launch) return { ...view, launch: null };
+  const started = await launchPlayer(me, {
+    attempt: view.launch.attempt,
+    item: view.launch.item,
+    token: view.launch.token,
+  });
+  return { ...view, launch: { ...view.launch, ...started } };
+}
+
+type Launched = NonNullable<Awaited<ReturnType<typeof play>>['launch']>;
+
+function commit(launch: Launched, seq: number, cmi: Record<string, string>): CommitBody {
   return { attempt: launch.attempt, item: launch.item, session: launch.session, seq, token: launch.token, cmi };
 }
 
@@ -93,11 +104,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe('SCORM packages in courses', () => {
   it('imports the packages a course references at sync and plays them in the learner’s version', async () => {
     const me = await learner();
-    const view = await openPlayer(me, COURSE, 'unload', null);
+    const view = await play(me, 'unload', null);
     expect(view.pkg.version).toBe('1.2');
     expect(view.launch?.launchUrl).toBe(`/scorm/files/${view.pkg.id}/index.html`);
     expect(existsSync(join(packageRoot(), view.pkg.id, 'index.html'))).toBe(true);
-    const multi = await openPlayer(me, COURSE, 'multi', null);
+    const multi = await play(me, 'multi', null);
     expect(multi.outline.filter((o) => o.launchable).length).toBeGreaterThan(1);
   });
 
@@ -139,7 +150,7 @@ describe('SCORM packages in courses', () => {
 describe('launching and committing', () => {
   it('launches ab-initio with the LMS’s own values and stores a valid commit once', async () => {
     const me = await learner();
-    const view = await openPlayer(me, COURSE, 'unload', null);
+    const view = await play(me, 'unload', null);
     const launch = view.launch;
     if (!launch) throw new Error('not launched');
     expect(launch.cmi['cmi.core.entry']).toBe('ab-initio');
@@ -169,7 +180,7 @@ describe('launching and committing', () => {
     expect(row?.completion).toBe('incomplete');
 
     // The next launch resumes: entry resume, the saved place, the time so far.
-    const again = await openPlayer(me, COURSE, 'unload', null);
+    const again = await play(me, 'unload', null);
     expect(again.launch?.session).toBe(launch.session + 1);
     expect(again.launch?.cmi['cmi.core.entry']).toBe('resume');
     expect(again.launch?.cmi['cmi.core.lesson_location']).toBe('3');
@@ -181,21 +192,21 @@ describe('launching and committing', () => {
     expect(stale.code).toBe('CONFLICT');
   });
 
-  it('refuses a forged commit: another learner’s attempt, a wrong token, invalid CMI — and changes nothing', async () => {
+  it('refuses a forged commit (another learner’s attempt, a wrong token, a body too large) and changes nothing', async () => {
     const me = await learner();
     const other = await learner('Pēteris Ozols');
-    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const launch = (await play(me, 'unload', null)).launch;
     if (!launch) throw new Error('not launched');
     const good = { 'cmi.core.lesson_location': '2' };
     expect((await refusal(storeCommit(other.id, commit(launch, 1, good)))).code).toBe('NOT_FOUND');
     expect((await refusal(storeCommit(me.id, { ...commit(launch, 1, good), token: 'x'.repeat(32) }))).code).toBe(
       'FORBIDDEN',
     );
-    const invalid = await refusal(storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'done' })));
-    expect(invalid.code).toBe('BAD_REQUEST');
-    expect(String(invalid.params['problems'])).toContain('cmi.core.lesson_status');
-    const tooLong = await refusal(storeCommit(me.id, commit(launch, 1, { 'cmi.suspend_data': 'x'.repeat(64_001) })));
-    expect(tooLong.code).toBe('BAD_REQUEST');
+    const tooLarge = await refusal(
+      storeCommit(me.id, commit(launch, 1, { 'cmi.suspend_data': 'x'.repeat(1_000_001) })),
+    );
+    expect(tooLarge.code).toBe('BAD_REQUEST');
+    expect(String(tooLarge.params['problems'])).toContain('larger than');
     const [row] = await (
       await getDb()
     )
@@ -208,11 +219,29 @@ describe('launching and committing', () => {
     expect((await storeCommit(me.id, commit(launch, 1, { 'cmi.suspend_data': 'x'.repeat(64_000) }))).status).toBe(
       'stored',
     );
+
+    // A value the data model refuses is dropped; the rest of the learner's state is stored.
+    const partial = await storeCommit(
+      me.id,
+      commit(launch, 2, {
+        'cmi.core.lesson_status': 'done',
+        'cmi.core.lesson_location': '2',
+        'cmi.suspend_data': 'y'.repeat(64_001),
+      }),
+    );
+    expect(partial.status).toBe('stored');
+    const [after] = await (
+      await getDb()
+    )
+      .select()
+      .from(scormScoStates)
+      .where(eq(scormScoStates.attemptId, launch.attempt));
+    expect(after?.cmi).toEqual({ 'cmi.core.lesson_location': '2' });
   });
 
   it('completes the activity and the course when the SCO passes by the mastery score, once', async () => {
     const me = await learner();
-    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const launch = (await play(me, 'unload', null)).launch;
     if (!launch) throw new Error('not launched');
     // Below the mastery score (80): failed, whatever the SCO says.
     const low = await storeCommit(
@@ -244,11 +273,11 @@ describe('launching and committing', () => {
 
   it('rolls a multi-SCO package up only when every SCO is completed', async () => {
     const me = await learner();
-    const first = await openPlayer(me, COURSE, 'multi', null);
+    const first = await play(me, 'multi', null);
     const items = first.outline.filter((o) => o.launchable).map((o) => o.identifier);
     let seqs = 0;
     for (const [index, id] of items.entries()) {
-      const launch = (await openPlayer(me, COURSE, 'multi', id)).launch;
+      const launch = (await play(me, 'multi', id)).launch;
       if (!launch) throw new Error(`${id} not launched`);
       const outcome = await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'completed' }));
       seqs += 1;
@@ -261,14 +290,14 @@ describe('launching and committing', () => {
     }
     expect(seqs).toBe(items.length);
     // The outline shows every part done, and "continue" leads where the learner was.
-    const view = await openPlayer(me, COURSE, 'multi', null);
+    const view = await play(me, 'multi', null);
     expect(view.outline.filter((o) => o.launchable).every((o) => o.state === 'done')).toBe(true);
     expect(view.item.identifier).toBe(items.at(-1));
   });
 
   it('starts a new SCORM 2004 SCO attempt after an exit that was not a suspend, with the manifest’s objectives', async () => {
     const me = await learner();
-    const launch = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    const launch = (await play(me, 'advanced', null)).launch;
     if (!launch) throw new Error('not launched');
     expect(launch.api).toBe('2004');
     expect(launch.cmi['cmi.entry']).toBe('ab-initio');
@@ -277,15 +306,25 @@ describe('launching and committing', () => {
       me.id,
       commit(launch, 1, { 'cmi.location': 'x', 'cmi.exit': 'suspend', 'cmi.completion_status': 'incomplete' }),
     );
-    const resumed = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    const resumed = (await play(me, 'advanced', null)).launch;
     expect(resumed?.cmi['cmi.entry']).toBe('resume');
     expect(resumed?.cmi['cmi.location']).toBe('x');
     if (!resumed) throw new Error('not launched');
+    // A session cut off without its Terminate (reload, crash): resumed with its data, never wiped.
     await storeCommit(
       me.id,
-      commit(resumed, 1, { 'cmi.location': 'y', 'cmi.exit': 'normal', 'cmi.completion_status': 'completed' }),
+      commit(resumed, 1, { 'cmi.location': 'y', 'cmi.exit': 'normal', 'cmi.completion_status': 'incomplete' }),
     );
-    const fresh = (await openPlayer(me, COURSE, 'advanced', null)).launch;
+    const cutOff = (await play(me, 'advanced', null)).launch;
+    expect(cutOff?.cmi['cmi.entry']).toBe('');
+    expect(cutOff?.cmi['cmi.location']).toBe('y');
+    if (!cutOff) throw new Error('not launched');
+    // Terminated with a normal exit: the SCO's attempt is over, the next launch is a new one.
+    await storeCommit(me.id, {
+      ...commit(cutOff, 1, { 'cmi.location': 'z', 'cmi.exit': 'normal', 'cmi.completion_status': 'completed' }),
+      final: true,
+    });
+    const fresh = (await play(me, 'advanced', null)).launch;
     expect(fresh?.cmi['cmi.entry']).toBe('ab-initio');
     expect(fresh?.cmi['cmi.location']).toBeUndefined();
   });
@@ -295,7 +334,7 @@ describe('package files and staff views', () => {
   it('serves package files only to learners with an attempt and to staff, never outside the package', async () => {
     const me = await learner();
     const stranger = sessionOf((await createUser({ name: 'Svešs' })).user);
-    const view = await openPlayer(me, COURSE, 'unload', null);
+    const view = await play(me, 'unload', null);
     expect(await mayReadPackage(me, view.pkg.id)).toBe(true);
     expect(await mayReadPackage(stranger, view.pkg.id)).toBe(false);
     const trainer = sessionOf((await createUser({ role: 'trainer' })).user);
@@ -309,7 +348,7 @@ describe('package files and staff views', () => {
 
   it('shows a learner’s attempts and CMI to admins and to their trainers only', async () => {
     const me = await learner();
-    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const launch = (await play(me, 'unload', null)).launch;
     if (!launch) throw new Error('not launched');
     await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_location': '4' }));
     const admin = sessionOf((await createUser({ role: 'admin' })).user);
@@ -324,12 +363,12 @@ describe('package files and staff views', () => {
 describe('new attempts and personal data', () => {
   it('starts a new attempt only after the previous one is finished; the old one stays', async () => {
     const me = await learner();
-    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const launch = (await play(me, 'unload', null)).launch;
     if (!launch) throw new Error('not launched');
     expect((await refusal(startNewAttempt(me.id, COURSE, 'unload'))).code).toBe('CONFLICT');
     await storeCommit(me.id, commit(launch, 1, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '85' }));
     await startNewAttempt(me.id, COURSE, 'unload');
-    const second = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const second = (await play(me, 'unload', null)).launch;
     expect(second?.attempt).not.toBe(launch.attempt);
     expect(second?.cmi['cmi.core.entry']).toBe('ab-initio');
     expect(second?.cmi['cmi.core.lesson_location']).toBeUndefined();
@@ -339,7 +378,7 @@ describe('new attempts and personal data', () => {
 
   it('exports a learner’s SCORM data and erases its free text with the account', async () => {
     const me = await learner();
-    const launch = (await openPlayer(me, COURSE, 'unload', null)).launch;
+    const launch = (await play(me, 'unload', null)).launch;
     if (!launch) throw new Error('not launched');
     await storeCommit(
       me.id,
@@ -358,5 +397,79 @@ describe('new attempts and personal data', () => {
       .where(eq(scormScoStates.attemptId, launch.attempt));
     expect(row?.cmi).toEqual({});
     expect(row?.completion).toBe('incomplete');
+  });
+});
+
+describe('launches and late commits', () => {
+  it('stores the state the browser kept from a launch whose last commit never arrived, before the next launch', async () => {
+    const me = await learner();
+    const first = (await play(me, 'unload', null)).launch;
+    if (!first) throw new Error('not launched');
+    await storeCommit(me.id, commit(first, 1, { 'cmi.core.lesson_location': '2' }));
+    // The tab closed offline with page 4 only in localStorage; the next page load sends it along.
+    const view = await openPlayer(me, COURSE, 'unload', null);
+    if (!view.launch) throw new Error('no launch data');
+    const pending = commit(first, 2, { 'cmi.core.lesson_location': '4', 'cmi.core.exit': 'suspend' });
+    const started = await launchPlayer(me, {
+      attempt: view.launch.attempt,
+      item: view.launch.item,
+      token: view.launch.token,
+      pending,
+    });
+    expect(started.cmi['cmi.core.lesson_location']).toBe('4');
+    expect(started.cmi['cmi.core.entry']).toBe('resume');
+    // An older kept state (already superseded on the server) changes nothing.
+    const again = await launchPlayer(me, {
+      attempt: view.launch.attempt,
+      item: view.launch.item,
+      token: view.launch.token,
+      pending: commit(first, 1, { 'cmi.core.lesson_location': '1' }),
+    });
+    expect(again.cmi['cmi.core.lesson_location']).toBe('4');
+  });
+
+  it('refuses a launch with another learner’s attempt or a wrong token', async () => {
+    const me = await learner();
+    const other = await learner('Anna Liepa');
+    const view = await openPlayer(me, COURSE, 'unload', null);
+    if (!view.launch) throw new Error('no launch data');
+    const request = { attempt: view.launch.attempt, item: view.launch.item, token: view.launch.token };
+    expect((await refusal(launchPlayer(other, request))).code).toBe('NOT_FOUND');
+    expect((await refusal(launchPlayer(me, { ...request, token: 'y'.repeat(32) }))).code).toBe('FORBIDDEN');
+    expect((await refusal(launchPlayer(me, { ...request, item: 'nope' }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('upgrading courses synced before SCORM packages counted', () => {
+  it('moves learners from a version without packages to the first one with them', async () => {
+    const me = await learner();
+    const db = await getDb();
+    const enrolment = await getEnrolment(me.id, COURSE);
+    if (!enrolment) throw new Error('not enrolled');
+    const [current] = await db.select().from(courseVersions).where(eq(courseVersions.id, enrolment.versionId));
+    if (!current) throw new Error('no version');
+    // The version as an earlier Tilts wrote it: structure hashed without packages, none recorded.
+    const loaded = loadCourse(join(root, COURSE));
+    if (!loaded.ok) throw new Error('course invalid');
+    const [old] = await db
+      .insert(courseVersions)
+      .values({
+        courseId: current.courseId,
+        version: current.version,
+        contentHash: 'before-scorm',
+        structureHash: loaded.course.legacyStructureHash,
+        definition: current.definition,
+        lessons: current.lessons,
+        scorm: {},
+      })
+      .returning({ id: courseVersions.id });
+    if (!old) throw new Error('not inserted');
+    await db.update(enrolments).set({ courseVersionId: old.id }).where(eq(enrolments.id, enrolment.id));
+    await db.update(courses).set({ currentVersionId: old.id }).where(eq(courses.id, current.courseId));
+    const report = (await syncCourses(root)).find((r) => r.slug === COURSE);
+    expect(report?.movedEnrolments).toBeGreaterThanOrEqual(1);
+    const after = await getEnrolment(me.id, COURSE);
+    expect(after?.versionId).toBe(current.id);
+    expect((await play(me, 'unload', null)).launch?.api).toBe('1.2');
   });
 });

@@ -24,6 +24,12 @@ export interface LoadedCourse {
   contentHash: string;
   /** SHA-256 of what progress depends on (activities, kinds, required, rules, SCORM packages). */
   structureHash: string;
+  /**
+   * The structure hash as it was computed before SCORM packages counted (the same as
+   * structureHash for a course without packages): learners on a version synced then, which has
+   * no packages recorded, follow to the first version that has them.
+   */
+  legacyStructureHash: string;
   /** Each `scorm` activity's package file (absolute path) and its SHA-256, by activity id. */
   scormFiles: Record<string, { path: string; sha256: string }>;
 }
@@ -145,6 +151,7 @@ export function loadCourse(dir: string): CourseLoad {
           ? { structure: courseStructure(definition, quiz), scorm: packageHashes(scormFiles) }
           : courseStructure(definition, quiz),
       ),
+      legacyStructureHash: sha256(courseStructure(definition, quiz)),
       scormFiles,
     },
   };

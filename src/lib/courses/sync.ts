@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { courses, courseVersions, enrolments } from '../../../db/schema/index.ts';
 import { basename } from 'node:path';
@@ -105,7 +105,16 @@ async function syncOne(course: LoadedCourse, scorm: Record<string, string>, sync
   const sameStructure = db
     .select({ id: courseVersions.id })
     .from(courseVersions)
-    .where(and(eq(courseVersions.courseId, row.id), eq(courseVersions.structureHash, course.structureHash)));
+    .where(
+      and(
+        eq(courseVersions.courseId, row.id),
+        or(
+          eq(courseVersions.structureHash, course.structureHash),
+          // Versions synced before packages counted in the structure (and with none recorded).
+          and(eq(courseVersions.structureHash, course.legacyStructureHash), eq(courseVersions.scorm, {})),
+        ),
+      ),
+    );
   // One batch: one transaction on one connection, with no await inside it. (An interactive
   // transaction on the embedded database would hold its lock across awaits while another
   // request's write waits synchronously for it — blocking the event loop it needs.)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { scormAttempts, scormScoStates } from '../../../db/schema/index.ts';
@@ -78,7 +78,12 @@ const attemptColumns = {
 };
 
 /** The learner's latest attempt at an activity's package, or null before the first launch. */
-export async function latestAttempt(userId: number, packageId: string, activityId: string): Promise<AttemptRow | null> {
+export async function latestAttempt(
+  userId: number,
+  enrolmentId: number | null,
+  packageId: string,
+  activityId: string,
+): Promise<AttemptRow | null> {
   const db = await getDb();
   const [row] = await db
     .select(attemptColumns)
@@ -86,6 +91,7 @@ export async function latestAttempt(userId: number, packageId: string, activityI
     .where(
       and(
         eq(scormAttempts.userId, userId),
+        enrolmentId === null ? isNull(scormAttempts.enrolmentId) : eq(scormAttempts.enrolmentId, enrolmentId),
         eq(scormAttempts.packageId, packageId),
         eq(scormAttempts.activityId, activityId),
       ),
@@ -107,7 +113,7 @@ export async function currentAttempt(
   activityId: string,
   options: { fresh?: boolean; now?: Date } = {},
 ): Promise<AttemptRow> {
-  const latest = await latestAttempt(userId, packageId, activityId);
+  const latest = await latestAttempt(userId, enrolmentId, packageId, activityId);
   if (latest && !options.fresh) return latest;
   if (latest && latest.completion !== 'completed' && latest.success !== 'passed') {
     throw new AppError('CONFLICT', 'scorm.error.attemptOpen');
@@ -127,7 +133,7 @@ export async function currentAttempt(
       updatedAt: now,
     })
     .onConflictDoNothing();
-  const created = await latestAttempt(userId, packageId, activityId);
+  const created = await latestAttempt(userId, enrolmentId, packageId, activityId);
   if (!created) throw new Error('SCORM attempt could not be created');
   return created;
 }
@@ -222,8 +228,10 @@ export async function launchSco(
       .from(scormScoStates)
       .where(and(eq(scormScoStates.attemptId, attempt.id), eq(scormScoStates.itemId, item.identifier)));
     const suspended = previous?.exit === 'suspend';
-    // SCORM 2004 RTE 4.2.8: an exit other than suspend ends the SCO's attempt; the next launch is a new one.
-    const newScoAttempt = api === '2004' && previous !== undefined && !suspended;
+    // SCORM 2004 RTE 4.2.8: a session that ended (Terminate) with an exit other than suspend ends
+    // the SCO's attempt, and the next launch is a new one. A session that was cut off — a reload,
+    // a closed tab, a crash: its final commit never stored — is resumed, never wiped.
+    const newScoAttempt = api === '2004' && previous !== undefined && previous.terminated && !suspended;
     const cmi = !previous || newScoAttempt ? {} : previous.cmi;
     const totalSeconds = (previous?.totalSeconds ?? 0) + (previous?.sessionSeconds ?? 0);
     const entry: 'ab-initio' | 'resume' | '' = !previous || newScoAttempt ? 'ab-initio' : suspended ? 'resume' : '';
@@ -236,6 +244,7 @@ export async function launchSco(
       totalSeconds: api === '2004' && newScoAttempt ? 0 : totalSeconds,
       sessionSeconds: 0,
       exit: null,
+      terminated: false,
       // An asset has no API: launching it is completing it (SCORM 2004 SN 4.2.1.1; 1.2 likewise).
       ...(assetDone ? { completion: 'completed' as const } : {}),
       updatedAt: now,
@@ -256,6 +265,8 @@ export async function launchSco(
             eq(scormScoStates.attemptId, attempt.id),
             eq(scormScoStates.itemId, item.identifier),
             eq(scormScoStates.session, previous.session),
+            // A commit stored since the read above must not be overwritten by the older state.
+            eq(scormScoStates.seq, previous.seq),
           ),
         )
         .returning({ session: scormScoStates.session });
@@ -301,7 +312,7 @@ export function itemToOpen(pkg: StoredPackage, attempt: AttemptRow, requested: s
 /** What the activity page says about a learner's SCORM activity before they open the player. */
 export async function scormIntro(userId: number, slug: string, activityId: string) {
   const { enrolment, pkg } = await scormActivity(userId, slug, activityId);
-  const attempt = await latestAttempt(userId, pkg.id, activityId);
+  const attempt = await latestAttempt(userId, enrolment.id, pkg.id, activityId);
   const finished = attempt !== null && (attempt.completion === 'completed' || attempt.success === 'passed');
   return {
     title: pkg.title,
@@ -318,4 +329,11 @@ export async function scormIntro(userId: number, slug: string, activityId: strin
 export async function startNewAttempt(userId: number, slug: string, activityId: string): Promise<void> {
   const { enrolment, pkg } = await scormActivity(userId, slug, activityId);
   await currentAttempt(userId, enrolment.id, pkg.id, activityId, { fresh: true });
+}
+
+/** An attempt by id, or null. */
+export async function attemptById(id: number): Promise<AttemptRow | null> {
+  const db = await getDb();
+  const [row] = await db.select(attemptColumns).from(scormAttempts).where(eq(scormAttempts.id, id));
+  return row ?? null;
 }

@@ -30,7 +30,9 @@ export const commitSchema = z
     seq: z.number().int().positive(),
     token: z.string().min(16).max(200),
     final: z.boolean().optional(),
-    cmi: z.record(z.string(), z.unknown()),
+    // Checked element by element by validateCommit: here only that it is an object (a record
+    // schema would copy every element once more on each commit).
+    cmi: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
     sequencing: z
       .object({
         state: z.string().max(1_000_000),
@@ -74,6 +76,83 @@ const attemptForCommit = preparedStatement((db) =>
     .prepare(),
 );
 
+/**
+ * The one write of a commit: only into the launch (session) it belongs to and only when its
+ * sequence number is newer than the stored one, so a repeat or a late, older commit changes
+ * nothing. Prepared once per database (it runs for every commit of every learner); the values
+ * are given already encoded (JSON text, seconds) because placeholders skip column mapping.
+ */
+const storeScoState = preparedStatement((db) => {
+  const value = (name: string) => sql`${sql.placeholder(name)}`;
+  return db
+    .update(scormScoStates)
+    .set({
+      seq: value('seq'),
+      cmi: value('cmi'),
+      completion: value('completion'),
+      success: value('success'),
+      scoreRaw: value('scoreRaw'),
+      scoreScaled: value('scoreScaled'),
+      sessionSeconds: value('sessionSeconds'),
+      exit: value('exit'),
+      terminated: value('terminated'),
+      updatedAt: value('updatedAt'),
+    })
+    .where(
+      and(
+        eq(scormScoStates.attemptId, sql.placeholder('attempt')),
+        eq(scormScoStates.itemId, sql.placeholder('item')),
+        eq(scormScoStates.session, sql.placeholder('session')),
+        lt(scormScoStates.seq, sql.placeholder('seq')),
+      ),
+    )
+    .returning({ seq: scormScoStates.seq })
+    .prepare();
+});
+
+/**
+ * The commit's CMI, validated. Elements that break the data model are dropped (and named in
+ * the log) while the rest is stored: scorm-again accepted them in the browser, and refusing the
+ * whole commit would lose the learner's progress for one odd value. Only a body that is not CMI
+ * at all is refused.
+ */
+function validCmi(api: '1.2' | '2004', cmi: Record<string, unknown>): { state: Record<string, string> } {
+  const first = validateCommit(api, cmi);
+  if (first.ok) return first;
+  const bad = new Set(first.errors.map((e) => e.element));
+  const rest = Object.fromEntries(Object.entries(cmi).filter(([name]) => !bad.has(name)));
+  const second = validateCommit(api, rest);
+  if (!second.ok || bad.has('(commit)')) {
+    throw new AppError('BAD_REQUEST', 'scorm.error.invalidCmi', {
+      params: {
+        problems: first.errors
+          .slice(0, 5)
+          .map((e) => `${e.element}: ${e.problem}`)
+          .join('; '),
+      },
+    });
+  }
+  console.warn(
+    `SCORM commit: dropped ${bad.size} invalid element(s): ${first.errors
+      .slice(0, 5)
+      .map((e) => `${e.element}: ${e.problem}`)
+      .join('; ')}`,
+  );
+  return second;
+}
+
+/** A SCORM 1.2 score as a fraction of its range (0–100 unless the SCO says otherwise). */
+function scaledFromRaw(summary: {
+  scoreRaw: number | null;
+  scoreMin: number | null;
+  scoreMax: number | null;
+}): number | null {
+  if (summary.scoreRaw === null) return null;
+  const min = summary.scoreMin ?? 0;
+  const max = summary.scoreMax ?? 100;
+  return max > min ? Math.min(1, Math.max(0, (summary.scoreRaw - min) / (max - min))) : null;
+}
+
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -100,17 +179,7 @@ export async function storeCommit(userId: number, body: CommitBody, now = new Da
   const item = pkg ? launchableItem(pkg.manifest, body.item) : null;
   if (!pkg || !item) throw new AppError('NOT_FOUND', 'scorm.error.noItem');
   const api = apiOf(pkg);
-  const checked = validateCommit(api, body.cmi);
-  if (!checked.ok) {
-    throw new AppError('BAD_REQUEST', 'scorm.error.invalidCmi', {
-      params: {
-        problems: checked.errors
-          .slice(0, 5)
-          .map((e) => `${e.element}: ${e.problem}`)
-          .join('; '),
-      },
-    });
-  }
+  const checked = validCmi(api, body.cmi);
   const summary = summariseCmi(api, checked.state, {
     masteryScore: item.masteryScore,
     scaledPassingScore: item.minNormalizedMeasure,
@@ -118,28 +187,21 @@ export async function storeCommit(userId: number, body: CommitBody, now = new Da
   });
   // An asset or a SCO that never reports keeps what the launch decided.
   const completion: Completion = item.scormType === 'asset' ? 'completed' : summary.completion;
-  const stored = await db
-    .update(scormScoStates)
-    .set({
-      seq: body.seq,
-      cmi: checked.state,
-      completion,
-      success: summary.success,
-      scoreRaw: summary.scoreRaw,
-      scoreScaled: summary.scoreScaled,
-      sessionSeconds: summary.sessionSeconds,
-      exit: summary.exit,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(scormScoStates.attemptId, body.attempt),
-        eq(scormScoStates.itemId, body.item),
-        eq(scormScoStates.session, body.session),
-        lt(scormScoStates.seq, body.seq),
-      ),
-    )
-    .returning({ seq: scormScoStates.seq });
+  const stored = await storeScoState(db).execute({
+    attempt: body.attempt,
+    item: body.item,
+    session: body.session,
+    seq: body.seq,
+    cmi: JSON.stringify(checked.state),
+    completion,
+    success: summary.success,
+    scoreRaw: summary.scoreRaw,
+    scoreScaled: summary.scoreScaled ?? scaledFromRaw(summary),
+    sessionSeconds: summary.sessionSeconds,
+    exit: summary.exit,
+    terminated: body.final === true ? 1 : 0,
+    updatedAt: Math.floor(now.getTime() / 1000),
+  });
   if (stored.length === 0) {
     // A newer commit or launch got there first (two requests racing): the newer one stands.
     const [again] = await attemptForCommit(db).execute({ attempt: body.attempt, item: body.item });
@@ -148,13 +210,21 @@ export async function storeCommit(userId: number, body: CommitBody, now = new Da
   }
   const sequenced = isSequenced(pkg.manifest) && body.sequencing !== undefined;
   if (sequenced && body.sequencing) {
+    // Only the SCO the attempt is on speaks for the activity tree: a tab left open on another
+    // SCO must not overwrite the state (and global objectives) the current one produced.
     await db
       .update(scormAttempts)
       .set({ sequencing: body.sequencing.state, updatedAt: now })
-      .where(eq(scormAttempts.id, body.attempt));
+      .where(and(eq(scormAttempts.id, body.attempt), eq(scormAttempts.currentItem, body.item)));
   }
   const scoChanged = completion !== row.completion || summary.success !== row.success;
-  if (!scoChanged && !sequenced) {
+  // Also when the SCO is done but the attempt is not yet: a roll-up that failed half-way (the
+  // learner's activity not yet credited) is finished by the next commit.
+  const attemptBehind =
+    (completion === 'completed' || summary.success === 'passed') &&
+    row.attemptCompletion !== 'completed' &&
+    row.attemptSuccess !== 'passed';
+  if (!scoChanged && !sequenced && !attemptBehind) {
     return {
       status: 'stored',
       completion: row.attemptCompletion,
@@ -180,25 +250,20 @@ async function rollUp(
   now: Date,
 ): Promise<CommitOutcome> {
   const statuses = await scoStatuses(attemptId);
-  const status = packageStatus(launchableItems(pkg.manifest), (id) => statuses.get(id), root);
+  const computed = packageStatus(launchableItems(pkg.manifest), (id) => statuses.get(id), root);
+  // An attempt never goes back: once completed or passed it stays so (reopening a finished
+  // module, or a new SCORM 2004 SCO attempt in it, does not undo what the course credited).
+  const status = {
+    completion: row.attemptCompletion === 'completed' ? row.attemptCompletion : computed.completion,
+    success: row.attemptSuccess === 'passed' ? row.attemptSuccess : computed.success,
+    scoreScaled: computed.scoreScaled,
+  };
   const db = await getDb();
   const done = status.completion === 'completed' || status.success === 'passed';
-  if (status.completion !== row.attemptCompletion || status.success !== row.attemptSuccess) {
-    await db
-      .update(scormAttempts)
-      .set({
-        completion: status.completion,
-        success: status.success,
-        scoreScaled: status.scoreScaled,
-        updatedAt: now,
-        ...(done
-          ? { completedAt: sql`coalesce(${scormAttempts.completedAt}, ${Math.floor(now.getTime() / 1000)})` }
-          : {}),
-      })
-      .where(eq(scormAttempts.id, attemptId));
-  }
   let activityCompleted = false;
   let courseCompleted = false;
+  // The course is credited first, the attempt's status written after: if crediting fails, the
+  // attempt still looks unfinished and the next commit tries again.
   if (row.enrolmentId !== null && done) {
     const [course] = await db
       .select({ slug: courses.slug })
@@ -217,6 +282,20 @@ async function rollUp(
       activityCompleted = result.activityRecorded;
       courseCompleted = result.courseCompleted;
     }
+  }
+  if (status.completion !== row.attemptCompletion || status.success !== row.attemptSuccess || done) {
+    await db
+      .update(scormAttempts)
+      .set({
+        completion: status.completion,
+        success: status.success,
+        scoreScaled: status.scoreScaled,
+        updatedAt: now,
+        ...(done
+          ? { completedAt: sql`coalesce(${scormAttempts.completedAt}, ${Math.floor(now.getTime() / 1000)})` }
+          : {}),
+      })
+      .where(eq(scormAttempts.id, attemptId));
   }
   return {
     status: 'stored',

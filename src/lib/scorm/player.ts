@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import type { SessionUser } from '../auth/types.ts';
+import { AppError } from '../errors.ts';
 
 import { rememberPosition, type EnrolmentView } from '../courses/learning.ts';
 import type { Activity } from '../courses/schema.ts';
 import {
+  apiOf,
+  attemptById,
   currentAttempt,
   itemAvailable,
   itemToOpen,
@@ -11,8 +15,9 @@ import {
   scormActivity,
   type AttemptRow,
 } from './attempts.ts';
-import { isSequenced, launchableItems } from './outline.ts';
-import type { StoredPackage } from './packages.ts';
+import { isSequenced, launchableItem, launchableItems } from './outline.ts';
+import { getPackage, type StoredPackage } from './packages.ts';
+import { commitSchema, storeCommit } from './commit.ts';
 import type { ScormItem } from './package/types.ts';
 
 export interface OutlineEntry {
@@ -37,19 +42,18 @@ export interface PlayerView {
   next: string | null;
   /** Set when the item asked for is locked by its 1.2 prerequisites: nothing is launched. */
   locked: boolean;
-  /** The JSON the player script reads (null when locked). */
+  /** The JSON the player script reads (null when locked); the launch itself is its POST to startUrl. */
   launch: {
     api: '1.2' | '2004';
     attempt: number;
     token: string;
     item: string;
-    session: number;
-    cmi: Record<string, string>;
     launchUrl: string;
     commitUrl: string;
+    startUrl: string;
     itemUrl: string;
     exitUrl: string;
-    sequencing: { activityTree: unknown; collections: unknown; state: string | null } | null;
+    sequencing: { activityTree: unknown; collections: unknown } | null;
   } | null;
 }
 
@@ -114,27 +118,65 @@ export async function openPlayer(
     next: items[at + 1]?.identifier ?? null,
   };
   if (!itemAvailable(pkg, item, statuses)) return { ...view, locked: true, launch: null };
-  const launched = await launchSco(pkg, attempt, item, { id: user.id, name: user.name });
   await rememberPosition(enrolment, activity.id);
   const sequenced = isSequenced(pkg.manifest) && pkg.manifest.sequencing;
   return {
     ...view,
-    attempt: launched.attempt,
     locked: false,
     launch: {
-      api: launched.api,
+      api: apiOf(pkg),
       attempt: attempt.id,
       token: attempt.token,
       item: item.identifier,
-      session: launched.session,
-      cmi: launched.cmi,
       launchUrl: `/scorm/files/${pkg.id}/${item.launch ?? ''}`,
       commitUrl: '/api/scorm/commit',
+      startUrl: '/api/scorm/launch',
       itemUrl: `${base}/play?item=`,
       exitUrl: base,
-      sequencing: sequenced
-        ? { activityTree: sequenced.activityTree, collections: sequenced.collections, state: attempt.sequencing }
-        : null,
+      sequencing: sequenced ? { activityTree: sequenced.activityTree, collections: sequenced.collections } : null,
     },
   };
+}
+
+export const launchRequestSchema = z
+  .object({
+    attempt: z.number().int().positive(),
+    item: z.string().min(1).max(4000),
+    token: z.string().min(16).max(200),
+    /** The newest state the browser kept of the previous launch (see the player script), if any. */
+    pending: z.unknown().optional(),
+  })
+  .strict();
+
+/**
+ * Starts a launch of the SCO: asked for by the player page's script once the page is loaded —
+ * after the previous page (a reload, the previous SCO) has sent its last commits — so that the
+ * state handed to the SCO is the newest. A state the browser kept from a launch whose last
+ * commits never arrived (closed tab offline, more than a beacon can carry) is stored first, if
+ * it is still the newest. Returns the session number for commits and the CMI to load.
+ */
+export async function launchPlayer(
+  user: SessionUser,
+  request: z.infer<typeof launchRequestSchema>,
+): Promise<{ session: number; cmi: Record<string, string>; sequencingState: string | null }> {
+  if (request.pending !== undefined) {
+    const pending = commitSchema.safeParse(request.pending);
+    if (pending.success && pending.data.attempt === request.attempt) {
+      try {
+        await storeCommit(user.id, pending.data);
+      } catch (error) {
+        // Older than what the server has, or refused: the server's state stands.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+  }
+  const attempt = await attemptById(request.attempt);
+  if (!attempt || attempt.userId !== user.id) throw new AppError('NOT_FOUND', 'scorm.error.noAttempt');
+  if (attempt.token !== request.token) throw new AppError('FORBIDDEN', 'scorm.error.token');
+  const pkg = await getPackage(attempt.packageId);
+  const item = pkg ? launchableItem(pkg.manifest, request.item) : null;
+  if (!pkg || !item) throw new AppError('NOT_FOUND', 'scorm.error.noItem');
+  if (!itemAvailable(pkg, item, await scoStatuses(attempt.id))) throw new AppError('CONFLICT', 'scorm.locked');
+  const launched = await launchSco(pkg, attempt, item, { id: user.id, name: user.name });
+  return { session: launched.session, cmi: launched.cmi, sequencingState: attempt.sequencing };
 }

@@ -64,7 +64,7 @@ export const scormLv = {
   'scorm.source.course': 'no kursa mapes',
   'scorm.admin.title': 'SCORM pakotnes',
   'scorm.admin.lead':
-    'Augšupielādējiet SCORM 1.2 vai SCORM 2004 pakotni (zip), piemēram, no Articulate Storyline, Adobe Captivate, iSpring vai Adapt. Pakotne tiek pārbaudīta un atpakota; ja tā nav derīga, redzēsiet iemeslu un nekas netiek saglabāts.',
+    'Augšupielādējiet SCORM 1.2 vai SCORM 2004 pakotni (zip), piemēram, no Articulate Storyline, Adobe Captivate, iSpring vai Adapt. Pakotne tiek pārbaudīta un atpakota; ja tā nav derīga, redzēsiet iemeslu un nekas netiek saglabāts. Pakotnes saturs darbojas Tilts vietnē ar tā cilvēka tiesībām, kurš to atver, tāpēc augšupielādējiet tikai pakotnes no uzticamiem autoriem.',
   'scorm.admin.packages': 'Importētās pakotnes',
   'scorm.admin.none': 'Vēl nav importēta neviena pakotne.',
   'scorm.admin.packageTitle': 'Nosaukums',
@@ -189,7 +189,7 @@ export const scormEn: Record<keyof typeof scormLv, Message> = {
   'scorm.source.course': 'from a course folder',
   'scorm.admin.title': 'SCORM packages',
   'scorm.admin.lead':
-    'Upload a SCORM 1.2 or SCORM 2004 package (zip), for example from Articulate Storyline, Adobe Captivate, iSpring or Adapt. The package is checked and unpacked; if it is not valid you see the reason and nothing is kept.',
+    'Upload a SCORM 1.2 or SCORM 2004 package (zip), for example from Articulate Storyline, Adobe Captivate, iSpring or Adapt. The package is checked and unpacked; if it is not valid you see the reason and nothing is kept. A package’s content runs on the Tilts site with the rights of whoever opens it, so upload only packages from authors you trust.',
   'scorm.admin.packages': 'Imported packages',
   'scorm.admin.none': 'No package has been imported yet.',
   'scorm.admin.packageTitle': 'Title',

@@ -71,7 +71,7 @@ export function validateCommit(version: CmiVersion, flat: unknown): CommitResult
       return refuse(WHOLE, `is larger than ${count(MAX_COMMIT_BYTES)} bytes of values; nothing was saved`);
     }
     // An empty value is "not set": scorm-again reports unset elements so and skips them on load.
-    const problem = value === '' || spec.type.kind === 'response' ? null : checkValue(version, spec.type, value);
+    const problem = value === '' || spec.type.kind === 'response' ? null : checkValueOnce(version, spec.type, value);
     if (problem) errors.add(name, problem);
     else state[name] = value;
   }
@@ -79,6 +79,38 @@ export function validateCommit(version: CmiVersion, flat: unknown): CommitResult
   checkArrays(model, Object.keys(state), errors);
   if (version === '2004') checkInteractions2004(state, errors);
   return errors.list.length > 0 ? { ok: false, errors: errors.result() } : { ok: true, state, ignored };
+}
+
+/**
+ * A SCO sends its whole state with every commit, so most values (interactions, objectives,
+ * identifiers) arrive again unchanged every few seconds: short values are checked once per
+ * process and type, and the verdict remembered (a bounded memo; the check is a pure function).
+ */
+const MEMO_VALUE_LENGTH = 256;
+const MEMO_SIZE = 20_000;
+const verdicts = new Map<string, Map<string, string | null>>();
+const typeKeys = new WeakMap<object, string>();
+
+function checkValueOnce(version: CmiVersion, type: Parameters<typeof checkValue>[1], value: string): string | null {
+  if (value.length > MEMO_VALUE_LENGTH) return checkValue(version, type, value);
+  // The same type object serves both versions (whose formats differ): the version is part of the key.
+  let typeKey = typeKeys.get(type);
+  if (typeKey === undefined) {
+    typeKey = JSON.stringify(type);
+    typeKeys.set(type, typeKey);
+  }
+  const key = `${version}:${typeKey}`;
+  let memo = verdicts.get(key);
+  if (!memo) {
+    memo = new Map();
+    verdicts.set(key, memo);
+  }
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const verdict = checkValue(version, type, value);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value ?? '');
+  memo.set(value, verdict);
+  return verdict;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { AppError } from '../../../lib/errors.ts';
 import { commitSchema, MAX_COMMIT_BODY_BYTES, storeCommit } from '../../../lib/scorm/commit.ts';
+import { readJsonBody } from '../../../server/json-body.ts';
 
 /**
  * Receives a SCORM commit from the player: by fetch (JSON, while the page is open or unloading,
@@ -16,16 +17,9 @@ export const POST: APIRoute = async ({ request, locals }) => {
     });
   const fail = (status: number, code: string, message: string) => json(status, { ok: false, code, message });
   if (!locals.user) return fail(401, 'signed-out', locals.t('scorm.error.signedOut'));
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_COMMIT_BODY_BYTES) return fail(413, 'too-large', locals.t('scorm.error.tooLarge'));
-  const text = await request.text();
-  if (text.length > MAX_COMMIT_BODY_BYTES) return fail(413, 'too-large', locals.t('scorm.error.tooLarge'));
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return fail(400, 'not-json', locals.t('scorm.error.notJson'));
-  }
+  const body = await readJsonBody(request, MAX_COMMIT_BODY_BYTES);
+  if (!body.ok) return fail(body.status, body.code, locals.t(body.messageKey));
+  const raw = body.value;
   const parsed = commitSchema.safeParse(raw);
   if (!parsed.success) return fail(400, 'bad-commit', locals.t('scorm.error.badCommit'));
   try {
