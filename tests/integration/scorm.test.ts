@@ -13,7 +13,16 @@ import { packageRoot } from '../../src/lib/scorm/packages.ts';
 import { learnerScormAttempts } from '../../src/lib/scorm/staff-view.ts';
 import { scormIntro, startNewAttempt } from '../../src/lib/scorm/attempts.ts';
 import { anonymiseUser, exportPersonalData } from '../../src/lib/users/privacy.ts';
-import { activityCompletions, courses, courseVersions, enrolments, scormScoStates } from '../../db/schema/index.ts';
+import {
+  activityCompletions,
+  cohortMembers,
+  cohorts,
+  cohortTrainers,
+  courses,
+  courseVersions,
+  enrolments,
+  scormScoStates,
+} from '../../db/schema/index.ts';
 import { loadCourse } from '../../src/lib/courses/loader.ts';
 import { TEST_DATA_DIR } from '../setup/paths.ts';
 import { createUser, sessionOf } from '../factories.ts';
@@ -357,6 +366,27 @@ describe('package files and staff views', () => {
     const trainer = sessionOf((await createUser({ role: 'trainer' })).user);
     expect((await refusal(learnerScormAttempts(trainer, me.id))).code).toBe('NOT_FOUND');
     expect((await refusal(learnerScormAttempts(me, me.id))).code).toBe('NOT_FOUND');
+    // Her trainer: the group she is in, of this course, is his.
+    const db = await getDb();
+    const enrolment = await getEnrolment(me.id, COURSE);
+    const [group] = await db
+      .insert(cohorts)
+      .values({
+        courseId: enrolment?.courseId ?? 0,
+        name: 'Grupa',
+        mode: 'online',
+        startsOn: '2026-11-01',
+        endsOn: '2026-12-31',
+        capacity: 20,
+        createdAt: new Date(),
+      })
+      .returning({ id: cohorts.id });
+    if (!group) throw new Error('no group');
+    await db.insert(cohortTrainers).values({ cohortId: group.id, userId: trainer.id });
+    await db
+      .insert(cohortMembers)
+      .values({ cohortId: group.id, userId: me.id, status: 'enrolled', source: 'added', joinedAt: new Date() });
+    expect((await learnerScormAttempts(trainer, me.id)).attempts).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { getDb } from '../db.ts';
 import { AppError } from '../errors.ts';
 import {
   cohortMembers,
+  cohorts,
   cohortTrainers,
   courses,
   enrolments,
@@ -14,16 +15,17 @@ import {
 } from '../../../db/schema/index.ts';
 
 /**
- * Whether staff may see a learner's SCORM data: admins anyone's, trainers the members of the
- * groups they run (their learners), nobody else.
+ * Which of a learner's courses staff may see SCORM data of: admins all ('all'), trainers the
+ * courses of the groups they run that the learner is in, nobody else (an empty list).
  */
-async function maySee(actor: SessionUser, learnerId: number): Promise<boolean> {
-  if (actor.role === 'admin') return true;
-  if (actor.role !== 'trainer') return false;
+async function visibleCourses(actor: SessionUser, learnerId: number): Promise<'all' | number[]> {
+  if (actor.role === 'admin') return 'all';
+  if (actor.role !== 'trainer') return [];
   const db = await getDb();
   const rows = await db
-    .select({ id: cohortMembers.userId })
+    .select({ courseId: cohorts.courseId })
     .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
     .where(
       and(
         eq(cohortMembers.userId, learnerId),
@@ -34,14 +36,14 @@ async function maySee(actor: SessionUser, learnerId: number): Promise<boolean> {
             .where(and(eq(cohortTrainers.cohortId, cohortMembers.cohortId), eq(cohortTrainers.userId, actor.id))),
         ),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  return rows.map((r) => r.courseId);
 }
 
 /** A learner's SCORM attempts with each SCO's stored CMI, for trainers and admins. */
 export async function learnerScormAttempts(actor: SessionUser, learnerId: number) {
-  if (!(await maySee(actor, learnerId))) throw new AppError('NOT_FOUND', 'error.notFound.title');
+  const visible = await visibleCourses(actor, learnerId);
+  if (visible !== 'all' && visible.length === 0) throw new AppError('NOT_FOUND', 'error.notFound.title');
   const db = await getDb();
   const [learner] = await db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -67,7 +69,9 @@ export async function learnerScormAttempts(actor: SessionUser, learnerId: number
     .innerJoin(scormPackages, eq(scormPackages.id, scormAttempts.packageId))
     .leftJoin(enrolments, eq(enrolments.id, scormAttempts.enrolmentId))
     .leftJoin(courses, eq(courses.id, enrolments.courseId))
-    .where(eq(scormAttempts.userId, learnerId))
+    .where(
+      and(eq(scormAttempts.userId, learnerId), visible === 'all' ? undefined : inArray(enrolments.courseId, visible)),
+    )
     .orderBy(desc(scormAttempts.updatedAt));
   const scos = attempts.length
     ? await db
