@@ -38,5 +38,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     await client.execute('PRAGMA synchronous = NORMAL');
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  return drizzle(client, { schema }) as Database;
+  const db = drizzle(client, { schema }) as Database;
+  if (url.startsWith('file:')) embeddedFiles.set(db, url.slice('file:'.length).split('?')[0] ?? '');
+  return db;
+}
+
+const embeddedFiles = new WeakMap<Database, string>();
+
+/** The file of an embedded database (null for a libSQL server or an in-memory database). */
+export function embeddedFileOf(db: Database): string | null {
+  const file = embeddedFiles.get(db);
+  return file && file !== ':memory:' ? file : null;
 }

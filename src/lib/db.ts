@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '../../db/client.ts';
 import { env } from './env/index.ts';
+import { closeDirectReads } from './direct-reads.ts';
 
 export type { Database };
 
@@ -15,7 +16,11 @@ export function getDb(): Promise<Database> {
 export async function closeDb(): Promise<void> {
   const current = opened;
   opened = undefined;
-  if (current) (await current).$client.close();
+  if (current) {
+    const db = await current;
+    closeDirectReads(db);
+    db.$client.close();
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
-import { getDb, preparedStatement } from '../db.ts';
+import { getDb, preparedStatement, type Database } from '../db.ts';
+import { directStatement } from '../direct-reads.ts';
 import { sessions, users } from '../../../db/schema/index.ts';
 import { generateToken, hashToken, TOKEN_PATTERN } from './tokens.ts';
 import type { SessionUser } from './types.ts';
@@ -52,6 +53,38 @@ const sessionLookup = preparedStatement((db) =>
     .prepare(),
 );
 
+const directSession = directStatement(
+  'SELECT s.user_id, s.expires_at, u.email, u.name, u.role, u.status, u.locale, u.sector, u.region, u.institution_id ' +
+    'FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
+);
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionLookup>['execute']>>[number];
+
+/** The same read on the direct connection (see direct-reads.ts); undefined when there is none. */
+function directSessionRow(db: Database, id: string): SessionRow[] | undefined {
+  const statement = directSession(db);
+  if (!statement) return undefined;
+  const row = statement.get(id) as
+    [number, number, string, string, string, string, string, string, string, number | null] | undefined;
+  if (!row) return [];
+  const [userId, expiresAt, email, name, role, status, locale, sector, region, institutionId] = row;
+  return [
+    {
+      sessionId: id,
+      userId,
+      expiresAt: new Date(expiresAt * 1000),
+      email,
+      name,
+      role: role as SessionRow['role'],
+      status: status as SessionRow['status'],
+      locale: locale as SessionRow['locale'],
+      sector: sector as SessionRow['sector'],
+      region: region as SessionRow['region'],
+      institutionId,
+    },
+  ];
+}
+
 /**
  * Resolves a cookie token to its session and user. Expired sessions, and sessions of users who
  * are no longer active, are deleted and yield nothing; a session past half its life is
@@ -62,7 +95,7 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
   if (!TOKEN_PATTERN.test(token)) return none;
   const db = await getDb();
   const id = hashToken(token);
-  const [row] = await sessionLookup(db).execute({ id });
+  const [row] = directSessionRow(db, id) ?? (await sessionLookup(db).execute({ id }));
   if (!row) return none;
   if (now >= row.expiresAt.getTime() || row.status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, preparedStatement } from '../db.ts';
+import { directExists, directStatement } from '../direct-reads.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { Sector } from '../reference/index.ts';
 import { containsText } from '../sql.ts';
@@ -72,12 +73,19 @@ const ownCertificatesOf = preparedStatement((db) =>
     .prepare(),
 );
 
+const holdsCertificate = directStatement(
+  'SELECT 1 FROM certificates WHERE user_id = ? AND replaced_by_id IS NULL LIMIT 1',
+);
+
 /**
  * A person's own current certificates, newest first, whatever their role ("My learning" shows
  * these; an admin's or coordinator's staff lists are `listCertificates`).
  */
 export async function ownCertificates(userId: number): Promise<CertificateListItem[]> {
-  return ownCertificatesOf(await getDb()).execute({ userId });
+  const db = await getDb();
+  // Most learners hold none yet: a direct existence check (microseconds) spares them the list.
+  if (directExists(holdsCertificate, db, userId) === false) return [];
+  return ownCertificatesOf(db).execute({ userId });
 }
 
 /**

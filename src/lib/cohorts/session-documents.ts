@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedStatement } from '../db.ts';
+import { directExists, directStatement } from '../direct-reads.ts';
 import { AppError } from '../errors.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { definitionOf } from '../courses/versions.ts';
@@ -129,8 +130,13 @@ export interface LearnerGroups {
   sessions: LearnerSession[];
 }
 
+const inAnyGroup = directStatement('SELECT 1 FROM cohort_members WHERE user_id = ? LIMIT 1');
+
 export async function groupsOfLearner(userId: number): Promise<LearnerGroups> {
-  const rows = await learnerGroupRows(await getDb()).execute({ userId });
+  const db = await getDb();
+  // Most learners study on their own: a direct existence check spares them the groups query.
+  if (directExists(inAnyGroup, db, userId) === false) return { groups: [], sessions: [] };
+  const rows = await learnerGroupRows(db).execute({ userId });
   const groups = new Map<number, LearnerGroups['groups'][number]>();
   const sessions: LearnerSession[] = [];
   for (const r of rows) {

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { getDb, preparedStatement } from '../db.ts';
+import { getDb, preparedStatement, type Database } from '../db.ts';
+import { directStatement } from '../direct-reads.ts';
 import { AppError } from '../errors.ts';
 import type { Sector } from '../reference/index.ts';
 import { activityCompletions, courses, courseVersions, enrolments, users } from '../../../db/schema/index.ts';
@@ -32,9 +33,16 @@ const publishedCourses = preparedStatement((db) =>
     .prepare(),
 );
 
+/** The same read on the direct connection (see direct-reads.ts). */
+const directPublished = directStatement(
+  "SELECT id, slug, current_version_id FROM courses WHERE status = 'published' AND current_version_id IS NOT NULL ORDER BY slug",
+);
+
 /** Published courses for the catalogue, optionally only those for one sector. */
 export async function listCatalogue(filter: { sector?: Sector | undefined } = {}): Promise<PublishedCourse[]> {
-  const published = await publishedCourses(await getDb()).execute();
+  const db = await getDb();
+  const direct = directPublished(db)?.all() as [number, string, number][] | undefined;
+  const published = direct?.map(([id, slug, versionId]) => ({ id, slug, versionId })) ?? (await publishedCourses(db).execute());
   const rows = await withDefinitions(published);
   // The common core (for every sector) first, then the sector courses.
   const sorted = rows.sort(
@@ -101,10 +109,42 @@ const enrolmentsOf = preparedStatement((db) =>
     .prepare(),
 );
 
+const directEnrolments = directStatement(
+  'SELECT e.id, e.user_id, e.course_id, e.course_version_id, e.enrolled_at, e.started_at, e.completed_at, e.last_activity_id, c.slug, ' +
+    '(SELECT json_group_array(json_array(a.activity_id, a.completed_at)) FROM activity_completions a WHERE a.enrolment_id = e.id) ' +
+    'FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = ?1 AND (?2 IS NULL OR c.slug = ?2) ORDER BY e.enrolled_at',
+);
+
+type EnrolmentRow = { enrolment: Pick<typeof enrolments.$inferSelect, 'id' | 'userId' | 'courseId' | 'courseVersionId' | 'enrolledAt' | 'startedAt' | 'completedAt' | 'lastActivityId'>; slug: string; done: string };
+
+/** The same read on the direct connection (see direct-reads.ts); undefined when there is none. */
+function directEnrolmentRows(db: Database, userId: number, slug: string | null): EnrolmentRow[] | undefined {
+  const statement = directEnrolments(db);
+  if (!statement) return undefined;
+  const date = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
+  type Raw = [number, number, number, number, number, number | null, number | null, string | null, string, string];
+  return (statement.all(userId, slug) as Raw[]).map(
+    ([id, owner, courseId, courseVersionId, enrolledAt, startedAt, completedAt, lastActivityId, courseSlug, done]) => ({
+      enrolment: {
+        id,
+        userId: owner,
+        courseId,
+        courseVersionId,
+        enrolledAt: new Date(enrolledAt * 1000),
+        startedAt: date(startedAt),
+        completedAt: date(completedAt),
+        lastActivityId,
+      },
+      slug: courseSlug,
+      done,
+    }),
+  );
+}
+
 /** A learner's enrolments (all, or in one course), each in the version they are on, with progress. */
 async function loadEnrolments(userId: number, slug?: string): Promise<EnrolmentView[]> {
   const db = await getDb();
-  const rows = await enrolmentsOf(db).execute({ userId, slug: slug ?? null });
+  const rows = directEnrolmentRows(db, userId, slug ?? null) ?? (await enrolmentsOf(db).execute({ userId, slug: slug ?? null }));
   if (rows.length === 0) return [];
   const defs = await definitionsOf(rows.map((r) => r.enrolment.courseVersionId));
   return rows.flatMap(({ enrolment, slug: courseSlug, done }) => {
