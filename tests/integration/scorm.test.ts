@@ -32,12 +32,12 @@ const root = join(TEST_DATA_DIR, `scorm-courses-${process.pid}`);
 const COURSE = 'scorm-course';
 
 /** A course with four SCORM activities: the test SCO (required), and three real packages. */
-function writeCourse(packages: Record<string, { file: string; required: boolean }>) {
+function writeCourse(packages: Record<string, { file: string; required: boolean; rules?: string }>) {
   const folder = join(root, COURSE);
   mkdirSync(join(folder, 'scorm'), { recursive: true });
   const activities = Object.entries(packages).map(([id, p]) => {
     copyFileSync(p.file, join(folder, 'scorm', `${id}.zip`));
-    return `      - { id: ${id}, kind: scorm, package: scorm/${id}.zip, required: ${p.required}, title: { lv: 'Modulis ${id}', en: 'Module ${id}' } }`;
+    return `      - { id: ${id}, kind: scorm, package: scorm/${id}.zip, required: ${p.required}, ${p.rules ?? ''}title: { lv: 'Modulis ${id}', en: 'Module ${id}' } }`;
   });
   writeFileSync(
     join(folder, 'course.yaml'),
@@ -67,6 +67,7 @@ beforeAll(async () => {
     unload: { file: testSco('unload-commit-12', root), required: true },
     multi: { file: join(SCORM_FIXTURES, 'golf12-multisco-runtime-minimum.zip'), required: false },
     advanced: { file: join(SCORM_FIXTURES, 'golf2004-3rd-runtime-advanced.zip'), required: false },
+    limited: { file: testSco('unload-commit-12', root), required: false, rules: 'attempts: 2, retake: until-passed, ' },
   });
   const reports = await syncCourses(root);
   for (const report of reports) if (report.outcome === 'invalid') throw new Error(JSON.stringify(report));
@@ -404,6 +405,33 @@ describe('new attempts and personal data', () => {
     expect(second?.cmi['cmi.core.lesson_location']).toBeUndefined();
     const intro = await scormIntro(me.id, COURSE, 'unload');
     expect(intro.attempt?.number).toBe(2);
+  });
+
+  it('follows the course’s attempt rules: a limit, and no new attempt after a pass', async () => {
+    const failed = { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40' };
+    const me = await learner();
+    const first = (await play(me, 'limited', null)).launch;
+    if (!first) throw new Error('not launched');
+    await storeCommit(me.id, commit(first, 1, failed));
+    const afterFirst = await scormIntro(me.id, COURSE, 'limited');
+    expect(afterFirst.attemptLimit).toBe(2);
+    expect(afterFirst.retake).toEqual({ allowed: true, left: 1 });
+    await startNewAttempt(me.id, COURSE, 'limited');
+    const second = (await play(me, 'limited', null)).launch;
+    if (!second) throw new Error('not launched');
+    expect(second.attempt).not.toBe(first.attempt);
+    await storeCommit(me.id, commit(second, 1, failed));
+    const refused = await refusal(startNewAttempt(me.id, COURSE, 'limited'));
+    expect([refused.code, refused.messageKey]).toEqual(['CONFLICT', 'scorm.error.noAttemptsLeft']);
+    expect((await scormIntro(me.id, COURSE, 'limited')).attempt?.number).toBe(2);
+
+    const passer = await learner('Jānis Kalniņš');
+    const only = (await play(passer, 'limited', null)).launch;
+    if (!only) throw new Error('not launched');
+    await storeCommit(passer.id, commit(only, 1, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '95' }));
+    const afterPass = await refusal(startNewAttempt(passer.id, COURSE, 'limited'));
+    expect(afterPass.messageKey).toBe('scorm.error.alreadyPassed');
+    expect((await scormIntro(passer.id, COURSE, 'limited')).attempt?.number).toBe(1);
   });
 
   it('exports a learner’s SCORM data and erases its free text with the account', async () => {

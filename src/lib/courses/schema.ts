@@ -30,6 +30,13 @@ const scorm = z
     ...base,
     kind: z.literal('scorm'),
     package: z.string().regex(/^[\w/-]+\.zip$/, 'a .zip path in the course folder'),
+    /** How many attempts a learner may make in all; no limit when absent. */
+    attempts: z.number().int().min(1).max(99).optional(),
+    /**
+     * When a finished attempt may be followed by a new one: `always` (the default), or
+     * `until-passed` — only while the activity is not complete (a failed score).
+     */
+    retake: z.enum(['always', 'until-passed']).optional(),
   })
   .strict();
 const quiz = z

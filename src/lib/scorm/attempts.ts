@@ -9,6 +9,7 @@ import { scormOf } from '../courses/versions.ts';
 import { getPackage, type StoredPackage } from './packages.ts';
 import { launchableItem, launchableItems } from './outline.ts';
 import { prerequisitesMet, type LessonStatus } from './prerequisites.ts';
+import { retakeDecision } from './retake.ts';
 import { lmsOwnedValues, type Api } from './runtime/launch-data.ts';
 import { formatTimespan } from './runtime/summary.ts';
 import { stateForLaunch } from './runtime/validate-commit.ts';
@@ -311,7 +312,7 @@ export function itemToOpen(pkg: StoredPackage, attempt: AttemptRow, requested: s
 
 /** What the activity page says about a learner's SCORM activity before they open the player. */
 export async function scormIntro(userId: number, slug: string, activityId: string) {
-  const { enrolment, pkg } = await scormActivity(userId, slug, activityId);
+  const { enrolment, activity, pkg } = await scormActivity(userId, slug, activityId);
   const attempt = await latestAttempt(userId, enrolment.id, pkg.id, activityId);
   const finished = attempt !== null && (attempt.completion === 'completed' || attempt.success === 'passed');
   return {
@@ -320,14 +321,22 @@ export async function scormIntro(userId: number, slug: string, activityId: strin
     scos: launchableItems(pkg.manifest).length,
     attempt,
     finished,
+    /** The attempts the course allows in all (null: no limit). */
+    attemptLimit: activity.attempts ?? null,
+    retake: retakeDecision(activity, attempt),
     enrolmentId: enrolment.id,
     packageId: pkg.id,
   };
 }
 
-/** Starts a new attempt after a finished one (the previous stays, with its data, for staff). */
+/**
+ * Starts a new attempt after a finished one, when the course's rules allow it (see retake.ts);
+ * the previous attempt stays, with its data, for staff. Two requests at once make one attempt.
+ */
 export async function startNewAttempt(userId: number, slug: string, activityId: string): Promise<void> {
-  const { enrolment, pkg } = await scormActivity(userId, slug, activityId);
+  const { enrolment, activity, pkg } = await scormActivity(userId, slug, activityId);
+  const decision = retakeDecision(activity, await latestAttempt(userId, enrolment.id, pkg.id, activityId));
+  if (!decision.allowed) throw new AppError('CONFLICT', decision.reason);
   await currentAttempt(userId, enrolment.id, pkg.id, activityId, { fresh: true });
 }
 
