@@ -16,25 +16,14 @@
 import type Scorm12API from 'scorm-again/scorm12';
 import type Scorm2004API from 'scorm-again/scorm2004';
 
-interface LaunchData {
-  api: '1.2' | '2004';
-  attempt: number;
-  token: string;
-  item: string;
-  launchUrl: string;
-  commitUrl: string;
-  startUrl: string;
-  itemUrl: string;
-  exitUrl: string;
-  sequencing: { activityTree: { id: string; title: string }; collections: unknown } | null;
+// Types only (erased from the bundle): the page's JSON and the launch endpoint's answer.
+import type { launchPlayer, PlayerLaunch } from '../lib/scorm/player.ts';
+
+interface LaunchData extends PlayerLaunch {
   messages: Record<'saving' | 'saved' | 'retrying' | 'offline' | 'failed' | 'navBlocked', string>;
 }
 
-interface Launch {
-  session: number;
-  cmi: Record<string, string>;
-  sequencingState: string | null;
-}
+type Launch = Awaited<ReturnType<typeof launchPlayer>>;
 
 type AnyApi = Scorm12API | Scorm2004API;
 

@@ -18,7 +18,7 @@ import {
 import { isSequenced, launchableItem, launchableItems } from './outline.ts';
 import { getPackage, type StoredPackage } from './packages.ts';
 import { commitSchema, storeCommit } from './commit.ts';
-import type { ScormItem } from './package/types.ts';
+import type { ScormItem, ScormManifest } from './package/types.ts';
 
 export interface OutlineEntry {
   identifier: string;
@@ -42,19 +42,22 @@ export interface PlayerView {
   next: string | null;
   /** Set when the item asked for is locked by its 1.2 prerequisites: nothing is launched. */
   locked: boolean;
-  /** The JSON the player script reads (null when locked); the launch itself is its POST to startUrl. */
-  launch: {
-    api: '1.2' | '2004';
-    attempt: number;
-    token: string;
-    item: string;
-    launchUrl: string;
-    commitUrl: string;
-    startUrl: string;
-    itemUrl: string;
-    exitUrl: string;
-    sequencing: { activityTree: unknown; collections: unknown } | null;
-  } | null;
+  /** What the player script reads (null when locked); the launch itself is its POST to startUrl. */
+  launch: PlayerLaunch | null;
+}
+
+/** The JSON the player page hands its script (src/scripts/scorm-player.ts). */
+export interface PlayerLaunch {
+  api: '1.2' | '2004';
+  attempt: number;
+  token: string;
+  item: string;
+  launchUrl: string;
+  commitUrl: string;
+  startUrl: string;
+  itemUrl: string;
+  exitUrl: string;
+  sequencing: ScormManifest['sequencing'];
 }
 
 function outlineOf(pkg: StoredPackage, statuses: Awaited<ReturnType<typeof scoStatuses>>): OutlineEntry[] {

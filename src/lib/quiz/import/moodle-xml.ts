@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { entityDeclarationAt, SAFE_PARSER_OPTIONS } from '../../xml/safe-xml.ts';
 import type { Bilingual } from '../schema.ts';
 import {
   assemble,
@@ -255,18 +256,12 @@ function readable(message: string): string {
   return `the file ends with ${names.join(', ')} still open (cut off, or a closing tag is missing)`;
 }
 
+// A DOCTYPE is refused before this parser runs; text references (&amp;, &nbsp;) are decoded by
+// our own map.
 const parser = new XMLParser({
+  ...SAFE_PARSER_OPTIONS,
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
-  // No entity expansion of any kind: a DOCTYPE is refused before this point, and text
-  // references (&amp;, &nbsp;) are decoded by our own map.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
   captureMetaData: true,
   isArray: (name) => ['question', 'answer', 'subquestion', 'unit'].includes(name),
 });
@@ -285,9 +280,8 @@ export function parseMoodleXml(text: string): ImportReport {
   }
   const xml = text.replace(/^\uFEFF/, '');
   const lineAt = lineIndex(xml);
-  // Checked on the raw text before any parsing, so no parser setting is trusted with entities.
-  const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(xml);
-  if (declaration) throw new ImportError(DOCTYPE_REFUSED, lineAt(declaration.index));
+  const declaration = entityDeclarationAt(xml);
+  if (declaration >= 0) throw new ImportError(DOCTYPE_REFUSED, lineAt(declaration));
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { line, col, msg } = valid.err;

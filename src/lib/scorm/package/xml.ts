@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { entityDeclarationAt, SAFE_PARSER_OPTIONS } from '../../xml/safe-xml.ts';
 import { ScormPackageError } from './errors.ts';
 
 /**
@@ -70,19 +71,13 @@ function splitName(qname: string): [prefix: string, local: string] {
   return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
+// A DOCTYPE is refused before this parser runs; the five predefined references are decoded by
+// decodeXmlReferences.
 const parser = new XMLParser({
+  ...SAFE_PARSER_OPTIONS,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  // No entity expansion of any kind: a DOCTYPE is refused before this point and the five
-  // predefined references are decoded by decodeXmlReferences.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
   cdataPropName: '#cdata',
 });
 
@@ -143,8 +138,8 @@ function lineAt(text: string, index: number): number {
  * of the first error), then it becomes an element tree with namespaces resolved.
  */
 export function parseXml(xml: string): XmlDocument {
-  const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(xml);
-  if (declaration) throw new ScormPackageError('doctype', { line: lineAt(xml, declaration.index) });
+  const declaration = entityDeclarationAt(xml);
+  if (declaration >= 0) throw new ScormPackageError('doctype', { line: lineAt(xml, declaration) });
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
