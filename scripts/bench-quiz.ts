@@ -7,7 +7,7 @@
  * learner, no registration limits), then the built server is started exactly as in production.
  */
 import { rmSync } from 'node:fs';
-import { startServer } from './bench-server.ts';
+import { benchEnvironment, startServer } from './bench-server.ts';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4478);
 const BASE = `http://localhost:${PORT}`;
@@ -20,17 +20,9 @@ const COURSE = 'common-core';
 const ACTIVITY = 'post-test';
 
 rmSync(DATA, { recursive: true, force: true });
-const serverEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  DATABASE_URL: `file:./${DATA}/tilts.db`,
-  OUTBOX_DIR: `./${DATA}/outbox`,
-  BENCH_BASELINE: '1',
-  BENCH_TOKEN: crypto.randomUUID() + crypto.randomUUID(),
-};
-Object.assign(process.env, serverEnv);
+const serverEnv = benchEnvironment(DATA, PORT);
 
-// Imported after the environment is set: they read DATABASE_URL on first use.
+// Imported after the environment is set: they read DATABASE_URL and SCORM_DIR on first use.
 const { migrateDatabase } = await import('../db/migrate.ts');
 const { closeDb, getDb } = await import('../src/lib/db.ts');
 const { syncCourses } = await import('../src/lib/courses/sync.ts');

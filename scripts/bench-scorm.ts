@@ -26,7 +26,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { startServer } from './bench-server.ts';
+import { benchEnvironment, startServer } from './bench-server.ts';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4480);
 const BASE = `http://localhost:${PORT}`;
@@ -55,16 +55,7 @@ if (COUNTS.length === 0) throw new Error('BENCH_SCORM_LEARNERS must list learner
 if (!existsSync('dist/server/entry.mjs')) throw new Error('the app is not built: run "astro build" first');
 
 rmSync(DATA, { recursive: true, force: true });
-const serverEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  DATABASE_URL: `file:./${DATA}/tilts.db`,
-  OUTBOX_DIR: `./${DATA}/outbox`,
-  SCORM_DIR: `./${DATA}/scorm`,
-  BENCH_BASELINE: '1',
-  BENCH_TOKEN: crypto.randomUUID() + crypto.randomUUID(),
-};
-Object.assign(process.env, serverEnv);
+const serverEnv = benchEnvironment(DATA, PORT);
 
 // Imported after the environment is set: they read DATABASE_URL and SCORM_DIR on first use.
 const { migrateDatabase } = await import('../db/migrate.ts');

@@ -4,6 +4,25 @@
  */
 import { spawn } from 'node:child_process';
 
+/**
+ * The environment of a benchmark's own server, with every file under `data` and a random token
+ * for its bare baseline endpoints. It is also set on this process, so that the app modules the
+ * benchmark imports afterwards (migrations, course sync, seeding) work on the same database.
+ */
+export function benchEnvironment(data: string, port: number): NodeJS.ProcessEnv & { BENCH_TOKEN: string } {
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `file:./${data}/tilts.db`,
+    OUTBOX_DIR: `./${data}/outbox`,
+    SCORM_DIR: `./${data}/scorm`,
+    BENCH_BASELINE: '1',
+    BENCH_TOKEN: crypto.randomUUID() + crypto.randomUUID(),
+  };
+  Object.assign(process.env, env);
+  return env;
+}
+
 export interface BenchServer {
   stop(): void;
 }
